@@ -1,1 +1,3 @@
-return 0;
+using Mixwright.Assistant.Cli;
+
+return CliApp.Run(args);

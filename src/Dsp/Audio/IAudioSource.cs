@@ -12,7 +12,8 @@ public interface IAudioSource : IDisposable
 
     /// <summary>
     /// Reads up to <paramref name="frames"/> frames into the start of <paramref name="destination"/>
-    /// (which has <see cref="ChannelCount"/> channels). Returns the frames read; 0 at the end.
+    /// (which has <see cref="ChannelCount"/> channels). Returns the frames read, which is fewer than
+    /// asked only at the end of the stream (then 0 on every later call).
     /// </summary>
     int Read(AudioBuffer destination, int frames);
 }

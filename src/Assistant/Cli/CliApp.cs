@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Mixwright.Dsp.Audio;
+using Mixwright.Dsp.Parameters;
+
+namespace Mixwright.Assistant.Cli;
+
+/// <summary>The `mixwright` command line: one subcommand per file, errors turned into one clear line.</summary>
+public static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitError = 1;
+
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("Mixwright: a conversational, assistive multitrack mixing assistant.");
+        root.Subcommands.Add(AnalyzeCommand.Create());
+        root.Subcommands.Add(RenderCommand.Create());
+        return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    /// <summary>Runs a command body; bad input of any kind ends in one line on stderr and exit code 1.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return ExitError;
+        }
+    }
+
+    private static bool IsUserError(Exception e) => e is AudioFormatException or ParameterOutOfRangeException
+        or ArgumentException or FileNotFoundException or DirectoryNotFoundException or IOException
+        or UnauthorizedAccessException or InvalidDataException or OperationCanceledException
+        or System.Text.Json.JsonException;
+}

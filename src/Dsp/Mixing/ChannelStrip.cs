@@ -1,0 +1,80 @@
+using System.Numerics.Tensors;
+using Mixwright.Dsp.Audio;
+using Mixwright.Dsp.Parameters;
+using Mixwright.Dsp.Processors;
+
+namespace Mixwright.Dsp.Mixing;
+
+/// <summary>
+/// One track's chain for the offline render: reads its stem block by block and produces a stereo block
+/// for the mix bus plus its post-fader contribution to the reverb send bus.
+/// Order: gain and polarity, high-pass and EQ, compressor, pan/width, send.
+/// </summary>
+public sealed class ChannelStrip : IDisposable
+{
+    private readonly IAudioSource _source;
+    private readonly TrackSettings _settings;
+    private readonly ParametricEq _eq = new();
+    private readonly Compressor _compressor = new();
+    private readonly AudioBuffer _input;
+    private readonly float _gain;
+    private readonly float _sendGain;
+
+    public ChannelStrip(MixTrack track, IAudioSource source, int blockFrames)
+    {
+        Name = track.Name;
+        _source = source;
+        _settings = track.Settings;
+        if (source.ChannelCount is < 1 or > 2)
+            throw new AudioFormatException($"{track.Name}: only mono and stereo stems can be mixed (this one has {source.ChannelCount} channels).");
+        _input = new AudioBuffer(source.ChannelCount, blockFrames, source.SampleRate);
+        Output = new AudioBuffer(2, blockFrames, source.SampleRate);
+        Send = new AudioBuffer(2, blockFrames, source.SampleRate);
+        _gain = (float)(ConsoleRanges.DbToLinear(_settings.GainDb) * (_settings.InvertPolarity ? -1 : 1));
+        _sendGain = (float)ConsoleRanges.DbToLinear(_settings.ReverbSendDb);
+
+        _eq.Prepare(source.SampleRate, source.ChannelCount);
+        _eq.Update(_settings.Eq, _settings.HighPass);
+        _compressor.Prepare(source.SampleRate, source.ChannelCount);
+        _compressor.Update(_settings.Compressor);
+    }
+
+    public string Name { get; }
+    public long LengthFrames => _source.LengthFrames;
+    public bool HasSend => _sendGain > 0;
+
+    /// <summary>This block's stereo output, valid for the frames passed to <see cref="Process"/>.</summary>
+    public AudioBuffer Output { get; }
+
+    /// <summary>This block's post-fader send to the reverb; only written when <see cref="HasSend"/>.</summary>
+    public AudioBuffer Send { get; }
+
+    /// <summary>Deepest compressor gain reduction seen so far, in dB.</summary>
+    public double MaxGainReductionDb { get; private set; }
+
+    /// <summary>Produces the next <paramref name="frames"/> frames; past the stem's end it is fed silence so tails ring out.</summary>
+    public void Process(int frames)
+    {
+        int read = _source.Read(_input, frames);
+        for (int c = 0; c < _input.ChannelCount; c++) _input.Channel(c)[read..frames].Clear();
+
+        if (_gain != 1f)
+            for (int c = 0; c < _input.ChannelCount; c++)
+                TensorPrimitives.Multiply(_input.Channel(c)[..frames], _gain, _input.Channel(c)[..frames]);
+
+        _eq.Process(_input, frames);
+        if (_settings.Compressor.Enabled)
+        {
+            _compressor.Process(_input, frames);
+            MaxGainReductionDb = Math.Max(MaxGainReductionDb, _compressor.LastGainReductionDb);
+        }
+
+        Panner.Process(_input, Output, frames, _settings.Pan, _settings.Width);
+
+        if (HasSend)
+            for (int c = 0; c < 2; c++)
+                TensorPrimitives.Multiply(Output.Channel(c)[..frames], _sendGain, Send.Channel(c)[..frames]);
+    }
+
+    public void Dispose() => _source.Dispose();
+}
