@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Mixwright.Dsp.Audio;
 
 namespace Mixwright.Dsp.Tests.Audio;
@@ -131,5 +132,40 @@ public class WavRoundTripTests
         }
         Assert.Equal(["Render.wav"], dir.Entries());
         Assert.Equal(1000, WavReader.ReadInfo(path).LengthFrames);
+    }
+
+    [Theory]
+    [InlineData(WavSampleFormat.Pcm8, "pcm_u8", 2)]
+    [InlineData(WavSampleFormat.Pcm16, "pcm_s16le", 6)]
+    [InlineData(WavSampleFormat.Pcm24, "pcm_s24le", 2)]
+    [InlineData(WavSampleFormat.Pcm32, "pcm_s32le", 1)]
+    [InlineData(WavSampleFormat.Float64, "pcm_f64le", 3)]
+    public void Ffmpeg_reads_our_files_and_we_read_its_files_identically(WavSampleFormat format, string ffmpegCodec, int channels)
+    {
+        using var dir = new TempDirectory();
+        var audio = TestAudio.GridNoise(format, channels, 4_001);
+        WavWriter.Write(dir.File("ours.wav"), audio, format);
+        WavWriter.Write(dir.File("ours-f32.wav"), audio, WavSampleFormat.Float32);
+
+        // ffmpeg as the oracle, both ways: its float decode of our file, and its own encoding
+        // (with its own header layout: extensible, LIST chunk) read by us.
+        RunFfmpeg($"-i ours.wav -c:a pcm_f32le theirs-f32.wav", dir.Path);
+        RunFfmpeg($"-i ours-f32.wav -c:a {ffmpegCodec} theirs.wav", dir.Path);
+
+        TestAudio.AssertSamplesEqual(audio, WavReader.ReadAll(dir.File("theirs-f32.wav")));
+        TestAudio.AssertSamplesEqual(audio, WavReader.ReadAll(dir.File("theirs.wav")));
+    }
+
+    private static void RunFfmpeg(string arguments, string workingDirectory)
+    {
+        var info = new ProcessStartInfo("ffmpeg", "-hide_banner -loglevel error -y " + arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(info)!;
+        string errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"ffmpeg {arguments} failed: {errors}");
     }
 }
