@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using FFMpegCore;
 using FFMpegCore.Enums;
@@ -100,8 +99,8 @@ public static partial class FfmpegCodec
             ".aiff" or ".aif" => "-c:a pcm_s24be -f aiff",
             ".mp3" => "-c:a libmp3lame -b:a 320k -f mp3",
             ".ogg" => "-c:a libvorbis -q:a 8 -f ogg",
-            // Opus only runs at 48 kHz (among low rates); resample here with the good resampler
-            // rather than let ffmpeg insert its default one.
+            // libopus takes 48 kHz (or lower, speech-grade rates) only: resample here with the good
+            // resampler rather than let ffmpeg insert its default one.
             ".opus" => $"-af {Resampler(48000, options)} -ar 48000 -c:a libopus -b:a 192k -f opus",
             ".m4a" => "-c:a aac -b:a 256k -f ipod",
             _ => throw NotEncodable(output),
