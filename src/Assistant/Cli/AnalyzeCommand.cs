@@ -24,7 +24,7 @@ internal static class AnalyzeCommand
 
     private static AnalysisReport MixAnalyzerFile(string path)
     {
-        using var source = AudioFile.Open(path);
+        using var source = AudioFile.Open(path, Path.Combine(Path.GetTempPath(), "mixwright-cache"));
         var analyzer = new MixAnalyzer(source.SampleRate, source.ChannelCount);
         var buffer = new AudioBuffer(source.ChannelCount, 65536, source.SampleRate);
         int n;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mixwright.Dsp.Audio;
 
 namespace Mixwright.Assistant.Demo;
 
@@ -139,10 +140,11 @@ public static class DemoStems
                 string wav = Path.Combine(work.FullName, $"{i:D2}.wav");
                 song.WriteMidi(stem, midi);
                 synth.Render(midi, wav, sampleRate);
-                var rendered = FloatWaveFile.Read(wav, out int renderedRate);
-                if (renderedRate != sampleRate)
-                    throw new DemoRenderException($"fluidsynth rendered stem '{stem.Name}' at {renderedRate} Hz instead of {sampleRate} Hz.");
-                FloatWaveFile.Write(staged[i], Finish(stem, rendered, frames, sampleRate), sampleRate);
+                var rendered = WavReader.ReadAll(wav);
+                if (rendered.SampleRate != sampleRate)
+                    throw new DemoRenderException($"fluidsynth rendered stem '{stem.Name}' at {rendered.SampleRate} Hz instead of {sampleRate} Hz.");
+                var channels = Enumerable.Range(0, rendered.ChannelCount).Select(rendered.ChannelArray).ToArray();
+                WavWriter.Write(staged[i], new AudioBuffer(Finish(stem, channels, frames, sampleRate), sampleRate), WavSampleFormat.Float32);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)

@@ -30,6 +30,16 @@ public static class AudioFile
     }
 
     /// <summary>
+    /// Opens any file ffmpeg reads for streaming at its own sample rate and channel count (for measuring a
+    /// mix or a reference of any length); non-WAV formats are decoded once into <paramref name="cacheDirectory"/>.
+    /// </summary>
+    public static IAudioSource Open(string path, string cacheDirectory)
+    {
+        if (!File.Exists(path)) throw new AudioFormatException($"File not found: {path}");
+        return new ValidatingAudioSource(Open(path, null, cacheDirectory, maxChannels: null), Path.GetFileName(path));
+    }
+
+    /// <summary>
     /// Reads a whole file (any format ffmpeg reads, any channel count), resampled to
     /// <paramref name="sampleRate"/> when given. Without a cache directory, decodes into a temporary
     /// one that is deleted afterwards.
@@ -57,6 +67,13 @@ public static class AudioFile
     /// WAV (24-bit for the lossless integer targets FLAC and AIFF, so rounding is ours; float for
     /// lossy codecs, so nothing is quantised before the encoder).
     /// </summary>
+    /// <summary>
+    /// The WAV format handed to ffmpeg when encoding to <paramref name="path"/>: 24-bit PCM for lossless
+    /// integer formats, so the rounding is ours and tested, float for lossy codecs, which want full precision.
+    /// </summary>
+    public static WavSampleFormat EncoderInputFormat(string path) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".flac" or ".aiff" or ".aif" ? WavSampleFormat.Pcm24 : WavSampleFormat.Float32;
+
     public static void Save(string path, AudioBuffer buffer, WavSampleFormat wavFormat = WavSampleFormat.Float32)
     {
         if (IsWav(path))
@@ -68,8 +85,7 @@ public static class AudioFile
         string full = Path.GetFullPath(path);
         string directory = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(directory);
-        string ext = Path.GetExtension(full).ToLowerInvariant();
-        var intermediate = ext is ".flac" or ".aiff" or ".aif" ? WavSampleFormat.Pcm24 : WavSampleFormat.Float32;
+        var intermediate = EncoderInputFormat(full);
         string temporaryWav = Path.Combine(directory, $".{Path.GetFileName(full)}.tmp-{Guid.NewGuid():N}.wav");
         try
         {
@@ -160,7 +176,7 @@ public static class AudioFile
         return Path.Combine(Path.GetFullPath(cacheDirectory), $"{stem}-{hash}.wav");
     }
 
-    private static bool IsWav(string path) =>
+    public static bool IsWav(string path) =>
         Path.GetExtension(path).Equals(".wav", StringComparison.OrdinalIgnoreCase)
         || Path.GetExtension(path).Equals(".wave", StringComparison.OrdinalIgnoreCase);
 }

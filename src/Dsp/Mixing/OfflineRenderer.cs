@@ -88,8 +88,11 @@ public static class OfflineRenderer
         try
         {
             var meter = new LoudnessMeter(rate, 2);
-            using (var premaster = new WavFileWriter(new FileStream(scratch, FileMode.CreateNew), rate, 2, WavSampleFormat.Float32))
+            using (var premaster = new WavFileWriter(scratch, rate, 2, WavSampleFormat.Float32))
+            {
                 mixer.Run(total, (b, n) => { premaster.Write(b, n); meter.Add(b, n); }, progress, "mixing", cancellation);
+                premaster.Finish();
+            }
 
             // Silence has no loudness to normalise; leave it as it is.
             double gainDb = double.IsFinite(meter.IntegratedLufs) ? target - meter.IntegratedLufs : 0;
