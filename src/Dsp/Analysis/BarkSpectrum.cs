@@ -2,7 +2,8 @@ namespace Mixwright.Dsp.Analysis;
 
 /// <summary>
 /// Diff-MST's Bark spectrum feature: the time-averaged magnitude spectrum of mid (L+R) and side
-/// (L-R) through the 24-band <see cref="BarkFilterbank"/>, in dB as 20·log10(value + 1e-8).
+/// (L-R) through the 24-band <see cref="BarkFilterbank"/>, in dB as 20·log10(value + 1e-8). The
+/// streaming part is the shared <see cref="SpectrumAccumulator"/>; this reads its average.
 /// </summary>
 /// <remarks>
 /// Differences from Diff-MST, by design: frames are Hann-windowed 8192-point with 50 % overlap (it

@@ -8,9 +8,9 @@ namespace Mixwright.Dsp.Analysis;
 /// </summary>
 public sealed class KWeighting
 {
-    // Analog prototype of the shelf: corner, gain and Q that, once warped, reproduce the 48 kHz
-    // coefficients of BS.1770 (the fit published alongside libebur128). The band-pass gain exponent
-    // places the shelf's midpoint slightly off half the gain, as in that fit.
+    // Analog prototypes of both stages: corner, gain and Q that, once bilinear-transformed at 48 kHz,
+    // give BS.1770's published coefficients (the prototype values libebur128 also derives from).
+    // The shelf's mid-band gain exponent sits slightly off one half, as that fit requires.
     private const double ShelfCornerHz = 1681.974450955533;
     private const double ShelfGainDb = 3.999843853973347;
     private const double ShelfQ = 0.7071752369554196;

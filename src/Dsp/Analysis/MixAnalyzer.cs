@@ -88,4 +88,19 @@ public sealed class MixAnalyzer
         analyzer.Add(audio, audio.Frames);
         return analyzer.Result();
     }
+
+    /// <summary>
+    /// Reads <paramref name="source"/> to its end in blocks of <paramref name="blockFrames"/> and
+    /// analyses it: memory stays bounded however long the source is.
+    /// </summary>
+    public static AnalysisReport Analyze(IAudioSource source, int blockFrames = 8192)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockFrames);
+        var analyzer = new MixAnalyzer(source.SampleRate, source.ChannelCount);
+        var block = new AudioBuffer(source.ChannelCount, blockFrames, source.SampleRate);
+        int read;
+        while ((read = source.Read(block, blockFrames)) > 0) analyzer.Add(block, read);
+        return analyzer.Result();
+    }
 }

@@ -102,58 +102,57 @@ public sealed class SpectrumAccumulator
     /// <summary>The averaged spectra so far; all zeros before any audio.</summary>
     public AveragedSpectrum Average()
     {
-        int bins = FftSize / 2 + 1;
         double[] midMag = (double[])_midMagSum.Clone(), sideMag = (double[])_sideMagSum.Clone();
         double[] midPow = (double[])_midPowSum.Clone(), sidePow = (double[])_sidePowSum.Clone();
         long frames = _frames;
-        int uncovered = _frames == 0 ? _filled : _filled - _hop;
-        if (uncovered > 0)
+        if (frames == 0 && _filled > 1)
         {
             Transform(_filled, midMag, sideMag, midPow, sidePow);
-            frames++;
+            frames = 1;
         }
-        if (frames > 0)
+        if (frames > 1)
         {
-            // Hann: sum(w) = N/2, sum(w^2) = 3N/8.
-            double magScale = 2.0 / (FftSize / 2.0) / frames;
-            double powScale = 2.0 / (FftSize * (3.0 * FftSize / 8)) / frames;
-            for (int k = 0; k < bins; k++)
-            {
-                // DC and Nyquist have no mirror image in the negative frequencies to fold in.
-                double edge = k == 0 || k == bins - 1 ? 0.5 : 1;
-                midMag[k] *= magScale * edge;
-                sideMag[k] *= magScale * edge;
-                midPow[k] *= powScale * edge;
-                sidePow[k] *= powScale * edge;
-            }
+            foreach (var sums in new[] { midMag, sideMag, midPow, sidePow })
+                for (int k = 0; k < sums.Length; k++) sums[k] /= frames;
         }
         return new AveragedSpectrum(SampleRate, FftSize, frames, midMag, sideMag, midPow, sidePow);
     }
 
-    /// <summary>Windows the first <paramref name="valid"/> samples (zeros after), transforms, and adds to the sums.</summary>
+    /// <summary>
+    /// Windows the first <paramref name="valid"/> samples with a Hann window of that length (zeros
+    /// after), transforms, and adds the scaled spectra to the sums. Scaling by the window's own sums
+    /// (sum(w) for magnitude, sum(w^2) for power) keeps a short clip's single frame calibrated.
+    /// </summary>
     private void Transform(int valid, double[] midMag, double[] sideMag, double[] midPow, double[] sidePow)
     {
+        double windowSum = 0, windowSquares = 0;
         for (int n = 0; n < valid; n++)
         {
-            _re[n] = _mid[n] * _window[n];
-            _im[n] = _side[n] * _window[n];
+            double w = valid == FftSize ? _window[n] : 0.5 - 0.5 * Math.Cos(2 * Math.PI * n / valid);
+            _re[n] = _mid[n] * w;
+            _im[n] = _side[n] * w;
+            windowSum += w;
+            windowSquares += w * w;
         }
         Array.Clear(_re, valid, FftSize - valid);
         Array.Clear(_im, valid, FftSize - valid);
         _fft.Forward(_re, _im);
 
-        // Z = M + iS with M, S Hermitian: M[k] = (Z[k] + conj Z[N-k]) / 2, S[k] = (Z[k] - conj Z[N-k]) / 2i.
+        // One-sided: every bin but DC and Nyquist also stands for its negative-frequency mirror.
+        double magScale = 2 / windowSum, powScale = 2 / (FftSize * windowSquares);
         int half = FftSize / 2;
         for (int k = 0; k <= half; k++)
         {
+            // Z = M + iS with M, S Hermitian: M[k] = (Z[k] + conj Z[N-k]) / 2, S[k] = (Z[k] - conj Z[N-k]) / 2i.
             int m = (FftSize - k) & (FftSize - 1);
             double a = _re[k], b = _im[k], c = _re[m], d = _im[m];
             double mp = 0.25 * ((a + c) * (a + c) + (b - d) * (b - d));
             double sp = 0.25 * ((a - c) * (a - c) + (b + d) * (b + d));
-            midPow[k] += mp;
-            sidePow[k] += sp;
-            midMag[k] += Math.Sqrt(mp);
-            sideMag[k] += Math.Sqrt(sp);
+            double edge = k == 0 || k == half ? 0.5 : 1;
+            midPow[k] += mp * powScale * edge;
+            sidePow[k] += sp * powScale * edge;
+            midMag[k] += Math.Sqrt(mp) * magScale * edge;
+            sideMag[k] += Math.Sqrt(sp) * magScale * edge;
         }
     }
 }

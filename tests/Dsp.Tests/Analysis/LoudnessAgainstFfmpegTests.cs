@@ -42,21 +42,12 @@ public class LoudnessAgainstFfmpegTests
 
         Assert.InRange(meter.IntegratedLufs, reference.IntegratedLufs - 0.1, reference.IntegratedLufs + 0.1);
         Assert.InRange(peaks.TruePeakDbtp, reference.TruePeakDbtp - 0.2, reference.TruePeakDbtp + 0.2);
-    }
-
-    [Theory]
-    [InlineData(1, 44100)]
-    [InlineData(2, 44100)]
-    [InlineData(2, 48000)]
-    public void Loudness_range_of_a_dynamic_song_matches_ffmpeg(int channels, int rate)
-    {
-        var audio = TestSignals.Song(rate, channels);
-        var reference = FfmpegEbur128.Measure(audio);
-        var meter = new LoudnessMeter(rate, channels);
-        meter.Add(audio, audio.Frames);
-
-        Assert.True(reference.LoudnessRangeLu > 5, $"the song should be dynamic (ffmpeg LRA {reference.LoudnessRangeLu})");
-        Assert.InRange(meter.LoudnessRangeLu, reference.LoudnessRangeLu - 1, reference.LoudnessRangeLu + 1);
+        if (signal == "song")
+        {
+            // The song's quiet breakdown gives it a real loudness range.
+            Assert.True(reference.LoudnessRangeLu > 5, $"the song should be dynamic (ffmpeg LRA {reference.LoudnessRangeLu})");
+            Assert.InRange(meter.LoudnessRangeLu, reference.LoudnessRangeLu - 1, reference.LoudnessRangeLu + 1);
+        }
     }
 
     [Fact]

@@ -69,26 +69,31 @@ internal static class TestSignals
         return new AudioBuffer(data, rate);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, int, int), AudioBuffer> Songs = new();
+
     /// <summary>
-    /// A 24 s "song" at 120 bpm: kick, snare, hats, bass and a chord pad, with a loud part, a quiet
-    /// breakdown (pad and hats only, ~13 LU down: under the -10 LU integration gate, inside the
-    /// -20 LU range gate, so both gates matter), the loud part
-    /// again and a final second of silence. Stereo spreads the hats and detunes the pad between the
-    /// sides; mono is the centred fold-down. Peaks at -1 dBFS.
+    /// A "song" at 120 bpm (24 s unless asked otherwise): kick, snare, hats, bass and a chord pad, with
+    /// a loud first third, a quiet breakdown (pad and hats only, ~13 LU down: under the -10 LU
+    /// integration gate, inside the -20 LU range gate, so both gates matter), the loud part again and a
+    /// final second of silence. Stereo spreads the hats and detunes the pad between the sides; mono is
+    /// the centred fold-down. Peaks at -1 dBFS. Built once per shape and shared: analysers only read.
     /// </summary>
-    public static AudioBuffer Song(int rate, int channels, int seed = 3)
+    public static AudioBuffer Song(int rate, int channels, int seconds = 24) =>
+        Songs.GetOrAdd((rate, channels, seconds), key => MakeSong(key.Item1, key.Item2, key.Item3));
+
+    private static AudioBuffer MakeSong(int rate, int channels, int seconds)
     {
-        var rng = new Random(seed);
-        int frames = 24 * rate;
+        var rng = new Random(3);
+        int frames = seconds * rate;
         var left = new double[frames];
         var right = new double[frames];
         const double beat = 0.5;
         double[] roots = [55, 43.65, 49, 41.2]; // A1 F1 G1 E1, one per bar
         double[] chordMultiples = [8, 10.08, 12]; // root, major third and fifth three octaves up
-        for (int n = 0; n < 23 * rate; n++)
+        for (int n = 0; n < (seconds - 1) * rate; n++)
         {
             double t = (double)n / rate;
-            bool quiet = t >= 8 && t < 16;
+            bool quiet = t >= seconds / 3.0 && t < 2 * seconds / 3.0;
             double inBeat = t % beat, inEighth = t % (beat / 2);
             int beatIndex = (int)(t / beat);
             double root = roots[(int)(t / (4 * beat)) % roots.Length];
