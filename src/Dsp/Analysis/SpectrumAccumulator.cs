@@ -14,8 +14,11 @@ namespace Mixwright.Dsp.Analysis;
 /// Mono input is treated as a dual-mono pair (mid = 2x, side = 0) so its features match the same
 /// audio delivered as stereo.
 /// <para>
-/// A trailing partial frame is included zero-padded when results are read (without being
-/// committed, so reading mid-stream changes nothing), so short clips still have a spectrum.
+/// Only whole frames are averaged: the last partial hop of a stream is still seen by the falling
+/// half of the last frame's window, and zero-padding a cut-off frame would smear a rectangular
+/// edge's leakage over the whole spectrum. A clip shorter than one frame is read as one frame
+/// windowed by a Hann of its own length, computed when results are read and never committed, so
+/// reading mid-stream changes nothing.
 /// </para>
 /// </remarks>
 public sealed class SpectrumAccumulator

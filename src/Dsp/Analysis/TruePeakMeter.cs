@@ -1,5 +1,5 @@
-using Mixwright.Dsp.Audio;
 using System.Numerics.Tensors;
+using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Processors;
 
 namespace Mixwright.Dsp.Analysis;
@@ -54,9 +54,7 @@ public sealed class TruePeakMeter
         _truePeak = peak;
     }
 
-    /// <summary>
-    /// Largest absolute sample value (linear, 1.0 = full scale).
-    /// </summary>
+    /// <summary>Largest absolute sample value (linear, 1.0 = full scale).</summary>
     public double SamplePeak => _samplePeak;
 
     public double SamplePeakDbfs => Loudness.AmplitudeDb(SamplePeak);
