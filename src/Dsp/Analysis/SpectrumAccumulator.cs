@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Mixwright.Dsp.Audio;
 
 namespace Mixwright.Dsp.Analysis;
@@ -31,6 +32,7 @@ public sealed class SpectrumAccumulator
     private readonly double[] _mid, _side;   // the current frame's samples, oldest first
     private readonly double[] _re, _im;      // FFT work space
     private readonly double[] _midMagSum, _sideMagSum, _midPowSum, _sidePowSum;
+    private readonly double[] _midBinPower, _sideBinPower, _binMagnitude; // one frame's bins, work space
     private readonly int _hop;
     private int _filled;
     private long _frames;
@@ -55,6 +57,9 @@ public sealed class SpectrumAccumulator
         _sideMagSum = new double[bins];
         _midPowSum = new double[bins];
         _sidePowSum = new double[bins];
+        _midBinPower = new double[bins];
+        _sideBinPower = new double[bins];
+        _binMagnitude = new double[bins];
     }
 
     public int SampleRate { get; }
@@ -128,34 +133,54 @@ public sealed class SpectrumAccumulator
     /// </summary>
     private void Transform(int valid, double[] midMag, double[] sideMag, double[] midPow, double[] sidePow)
     {
-        double windowSum = 0, windowSquares = 0;
-        for (int n = 0; n < valid; n++)
+        double windowSum, windowSquares;
+        if (valid == FftSize)
         {
-            double w = valid == FftSize ? _window[n] : 0.5 - 0.5 * Math.Cos(2 * Math.PI * n / valid);
-            _re[n] = _mid[n] * w;
-            _im[n] = _side[n] * w;
-            windowSum += w;
-            windowSquares += w * w;
+            TensorPrimitives.Multiply(_mid, _window, _re);
+            TensorPrimitives.Multiply(_side, _window, _im);
+            (windowSum, windowSquares) = (FftSize / 2.0, 3.0 * FftSize / 8); // periodic Hann
         }
-        Array.Clear(_re, valid, FftSize - valid);
-        Array.Clear(_im, valid, FftSize - valid);
+        else
+        {
+            windowSum = windowSquares = 0;
+            for (int n = 0; n < valid; n++)
+            {
+                double w = 0.5 - 0.5 * Math.Cos(2 * Math.PI * n / valid);
+                _re[n] = _mid[n] * w;
+                _im[n] = _side[n] * w;
+                windowSum += w;
+                windowSquares += w * w;
+            }
+            Array.Clear(_re, valid, FftSize - valid);
+            Array.Clear(_im, valid, FftSize - valid);
+        }
         _fft.Forward(_re, _im);
 
-        // One-sided: every bin but DC and Nyquist also stands for its negative-frequency mirror.
-        double magScale = 2 / windowSum, powScale = 2 / (FftSize * windowSquares);
+        // Z = M + iS with M, S Hermitian: M[k] = (Z[k] + conj Z[N-k]) / 2, S[k] = (Z[k] - conj Z[N-k]) / 2i.
         int half = FftSize / 2;
         for (int k = 0; k <= half; k++)
         {
-            // Z = M + iS with M, S Hermitian: M[k] = (Z[k] + conj Z[N-k]) / 2, S[k] = (Z[k] - conj Z[N-k]) / 2i.
             int m = (FftSize - k) & (FftSize - 1);
             double a = _re[k], b = _im[k], c = _re[m], d = _im[m];
-            double mp = 0.25 * ((a + c) * (a + c) + (b - d) * (b - d));
-            double sp = 0.25 * ((a - c) * (a - c) + (b + d) * (b + d));
-            double edge = k == 0 || k == half ? 0.5 : 1;
-            midPow[k] += mp * powScale * edge;
-            sidePow[k] += sp * powScale * edge;
-            midMag[k] += Math.Sqrt(mp) * magScale * edge;
-            sideMag[k] += Math.Sqrt(sp) * magScale * edge;
+            _midBinPower[k] = 0.25 * ((a + c) * (a + c) + (b - d) * (b - d));
+            _sideBinPower[k] = 0.25 * ((a - c) * (a - c) + (b + d) * (b + d));
+        }
+        double magScale = 2 / windowSum, powScale = 2 / (FftSize * windowSquares);
+        Accumulate(_midBinPower, midMag, midPow, magScale, powScale);
+        Accumulate(_sideBinPower, sideMag, sidePow, magScale, powScale);
+    }
+
+    private void Accumulate(double[] binPower, double[] magSum, double[] powSum, double magScale, double powScale)
+    {
+        TensorPrimitives.MultiplyAdd(binPower, powScale, powSum, powSum);
+        TensorPrimitives.Sqrt(binPower, _binMagnitude);
+        TensorPrimitives.MultiplyAdd(_binMagnitude, magScale, magSum, magSum);
+        // The scales are one-sided: every bin also stands for its negative-frequency mirror, except
+        // DC and Nyquist, which have none and so count half.
+        foreach (int k in (ReadOnlySpan<int>)[0, binPower.Length - 1])
+        {
+            powSum[k] -= 0.5 * powScale * binPower[k];
+            magSum[k] -= 0.5 * magScale * _binMagnitude[k];
         }
     }
 }
