@@ -12,7 +12,7 @@ public sealed class TruePeakMeter
 {
     // The detector skips a whole slice when its bound shows nothing in it can beat the running
     // maximum; short slices make that test fine-grained, so quiet stretches between hits are skipped.
-    private const int SliceFrames = 128;
+    private const int SliceFrames = 512;
 
     private readonly TruePeakDetector[] _detectors;
     private float _truePeak;

@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Mixwright.Dsp.Processors;
 
@@ -15,17 +15,15 @@ public sealed class TruePeakDetector
     // Phase p interpolates the point p/Factor of a sample after the centre of the history window.
     private static readonly float[][] Phases = DesignPhases();
 
-    private readonly float[] _history = new float[TapsPerPhase * 2]; // doubled ring so a window is contiguous
-    private int _pos;
+    // The last TapsPerPhase-1 inputs, then room for one chunk: a block is filtered as whole spans, one
+    // multiply-add per tap across time, which vectorises far better than a dot product per output sample.
+    private const int ChunkFrames = 2048;
+    private readonly float[] _work = new float[TapsPerPhase - 1 + ChunkFrames];
+    private readonly float[] _acc = new float[ChunkFrames];
+    private readonly float[] _peaks = new float[ChunkFrames];
 
     /// <summary>Group delay in input samples: a peak is reported this many samples after it enters.</summary>
     public const int LatencySamples = TapsPerPhase / 2;
-
-    public void Reset()
-    {
-        Array.Clear(_history);
-        _pos = 0;
-    }
 
     /// <summary>
     /// No oversampled point can exceed the largest input magnitude in the window times this, because
@@ -33,20 +31,40 @@ public sealed class TruePeakDetector
     /// </summary>
     public static float OvershootBound { get; } = Phases.Max(p => p.Sum(MathF.Abs));
 
+    public void Reset() => Array.Clear(_work);
+
     /// <summary>Feeds one sample and returns the largest absolute value among its oversampled points.</summary>
     public float Next(float x)
     {
-        Push(x);
-        ReadOnlySpan<float> window = _history.AsSpan(_pos, TapsPerPhase); // oldest first
+        const int history = TapsPerPhase - 1;
+        _work[history] = x;
+        ReadOnlySpan<float> window = _work.AsSpan(0, TapsPerPhase);
         float peak = 0;
-        foreach (var phase in Phases)
-        {
-            var acc = Vector<float>.Zero;
-            for (int k = 0; k < TapsPerPhase; k += Vector<float>.Count)
-                acc += new Vector<float>(phase.AsSpan(k)) * new Vector<float>(window[k..]);
-            peak = MathF.Max(peak, MathF.Abs(Vector.Sum(acc)));
-        }
+        foreach (var phase in Phases) peak = MathF.Max(peak, MathF.Abs(TensorPrimitives.Dot(phase, window)));
+        _work.AsSpan(1, history).CopyTo(_work);
         return peak;
+    }
+
+    /// <summary>Feeds a block and writes, per input sample, the largest magnitude among its oversampled points.</summary>
+    public void Peaks(ReadOnlySpan<float> block, Span<float> peaks)
+    {
+        if (peaks.Length < block.Length) throw new ArgumentException("The peaks span must be as long as the block.", nameof(peaks));
+        const int history = TapsPerPhase - 1;
+        for (int offset = 0; offset < block.Length; offset += ChunkFrames)
+        {
+            int n = Math.Min(ChunkFrames, block.Length - offset);
+            block.Slice(offset, n).CopyTo(_work.AsSpan(history));
+            Span<float> acc = _acc.AsSpan(0, n), output = peaks.Slice(offset, n);
+            output.Clear();
+            foreach (var phase in Phases)
+            {
+                acc.Clear();
+                for (int k = 0; k < TapsPerPhase; k++) TensorPrimitives.MultiplyAdd(_work.AsSpan(k, n), phase[k], acc, acc);
+                TensorPrimitives.Abs(acc, acc);
+                TensorPrimitives.Max(output, acc, output);
+            }
+            _work.AsSpan(n, history).CopyTo(_work);
+        }
     }
 
     /// <summary>
@@ -56,26 +74,32 @@ public sealed class TruePeakDetector
     /// </summary>
     public float Process(ReadOnlySpan<float> block, float floor = 0)
     {
-        float inputPeak = MathF.Max(MaxAbs(_history.AsSpan(0, TapsPerPhase)), MaxAbs(block));
-        if (inputPeak * OvershootBound <= floor)
+        const int history = TapsPerPhase - 1;
+        float inputPeak = MathF.Max(MaxAbs(_work.AsSpan(0, history)), MaxAbs(block));
+        if (inputPeak * OvershootBound > floor)
         {
-            foreach (float x in block) Push(x);
+            for (int offset = 0; offset < block.Length; offset += ChunkFrames)
+            {
+                int n = Math.Min(ChunkFrames, block.Length - offset);
+                Peaks(block.Slice(offset, n), _peaks.AsSpan(0, n));
+                floor = MathF.Max(floor, TensorPrimitives.Max(_peaks.AsSpan(0, n)));
+            }
             return floor;
         }
-        float peak = floor;
-        foreach (float x in block) peak = MathF.Max(peak, Next(x));
-        return peak;
+        // Nothing here can beat the floor: only keep the history current.
+        if (block.Length >= history)
+        {
+            block[^history..].CopyTo(_work);
+        }
+        else
+        {
+            _work.AsSpan(block.Length, history - block.Length).CopyTo(_work);
+            block.CopyTo(_work.AsSpan(history - block.Length));
+        }
+        return floor;
     }
 
-    private void Push(float x)
-    {
-        _history[_pos] = x;
-        _history[_pos + TapsPerPhase] = x;
-        _pos = (_pos + 1) % TapsPerPhase;
-    }
-
-    private static float MaxAbs(ReadOnlySpan<float> x) =>
-        x.IsEmpty ? 0 : System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(x) is var m ? MathF.Abs(m) : 0;
+    private static float MaxAbs(ReadOnlySpan<float> x) => x.IsEmpty ? 0 : MathF.Abs(TensorPrimitives.MaxMagnitude(x));
 
     private static float[][] DesignPhases()
     {
