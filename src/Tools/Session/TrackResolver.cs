@@ -36,6 +36,9 @@ public static class TrackResolver
         {
             var byRole = stems.Where(s => s.Role == guess.Role).ToArray();
             if (byRole.Length > 0) return Single(byRole, query);
+            // "The vocal" in a session with a lead and backing vocals means the lead.
+            if (guess.Role == StemRole.Vocals && stems.Count(s => s.Role == StemRole.Lead) == 1)
+                return stems.Single(s => s.Role == StemRole.Lead);
             var family = RoleFamilies.FirstOrDefault(f => f.Contains(guess.Role));
             var byFamily = family is null ? [] : stems.Where(s => family.Contains(s.Role)).ToArray();
             if (byFamily.Length > 0) return Single(byFamily, query);
