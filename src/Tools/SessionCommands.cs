@@ -25,6 +25,7 @@ public sealed class SessionCommands(IMixEngine engine, IAudioRoleClassifier? cla
     /// </summary>
     public string New(string stemsDir, string? output = null)
     {
+        if (!Directory.Exists(stemsDir)) throw new SessionException($"Stem folder not found: {DisplayText.Quote(Path.GetFullPath(stemsDir))}.");
         string sessionPath = Path.GetFullPath(string.IsNullOrWhiteSpace(output) ? Path.Combine(stemsDir, DefaultSessionFileName) : output);
         if (File.Exists(sessionPath))
             throw new SessionException($"{DisplayText.Quote(sessionPath)} already exists; open it, or choose another file with -o.");

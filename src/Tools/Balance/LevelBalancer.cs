@@ -83,7 +83,7 @@ public static class LevelBalancer
             string clamped = gain != wanted ? string.Format(c, " (it would need {0:+0.0;-0.0} dB; the gain range is {1})", wanted, ConsoleRanges.GainDb.Describe()) : "";
             string measurement = string.Format(c,
                 "{0} measures {1:0.0} LUFS integrated (raw stem) and enters the mix at {2:0.0} LUFS at its current gain; " +
-                "the target is {3:0.0} LUFS, {4} relative to the {5} at {6:0.0} LUFS{7}{8}",
+                "the target is {3:0.0} LUFS, {4} the {5} at {6:0.0} LUFS{7}{8}",
                 name, lufs, fader, trackTarget, Relative(relative), anchorWords, anchorRoleLevel, group, clamped);
             string sentence = stem.Role == anchorRole
                 ? $"I kept {name} as the anchor of the balance: {target.Reason}."
