@@ -175,9 +175,10 @@ public sealed class SessionFileTests : IDisposable
     [Theory]
     [InlineData("not json at all", "is not valid JSON")]
     [InlineData("""{ "tracks": [] }""", "has no \"format\" number")]
+    [InlineData("""{ "format": "1", "tracks": [] }""", "has no \"format\" number")]
     [InlineData("""{ "format": 1, "tracks": [] }""", "has no tracks")]
     [InlineData("""{ "format": 1, "tracks": [ { "name": "A", "file": "a.wav", "gain_db": 99 } ] }""", "A: gain_db must be between -48 and +24 dB (got +99)")]
-    [InlineData("""{ "format": 1, "tracks": [ { "name": "A", "file": "a.wav", "gain_db": "loud" } ] }""", "wrong type")]
+    [InlineData("""{ "format": 1, "tracks": [ { "name": "A", "file": "a.wav", "gain_db": "loud" } ] }""", "track \"A\": gain_db must be a number, not \"loud\"")]
     [InlineData("""{ "format": 1, "tracks": [ { "name": "A", "file": "a.wav" }, { "name": "a", "file": "b.wav" } ] }""", "two tracks are named")]
     [InlineData("""{ "format": 1, "tracks": [ { "name": "A", "file": "a.wav" } ], "history": { "change_sets": [ { "changes": [ { "target": "track", "track": "B", "parameter": "pan", "from": 0, "to": 1 } ] } ] } }""", "refers to track \"B\"")]
     public void A_bad_file_gets_a_message_naming_it(string content, string message)
@@ -189,6 +190,21 @@ public sealed class SessionFileTests : IDisposable
 
         Assert.Contains("bad.json", error.Message);
         Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public void A_role_the_user_corrects_is_kept_as_theirs()
+    {
+        _temp.WriteStem("Audio 3.wav", 30);
+        var session = _temp.Create();
+
+        var stem = session.SetRole("audio 3", StemRole.Percussion);
+
+        Assert.Equal(RoleSource.User, stem.RoleSource);
+        var loaded = MixSession.Load(session.FilePath).Stems.Single(s => s.Name == "Audio 3");
+        Assert.Equal(StemRole.Percussion, loaded.Role);
+        Assert.Equal(RoleSource.User, loaded.RoleSource);
+        Assert.Equal("Audio 3", session.ResolveTrack("percussion").Name);
     }
 
     [Fact]

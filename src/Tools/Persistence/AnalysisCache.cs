@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Mixwright.Tools.Engine;
 
@@ -24,10 +25,14 @@ public sealed class AnalysisCache(string directory)
         if (!File.Exists(path)) return null;
         try
         {
-            var entry = JsonSerializer.Deserialize(File.ReadAllBytes(path), SessionJsonContext.Default.AnalysisCacheEntry);
-            return entry is { Format: EntryFormat } && entry.Sha256 == sha256 ? entry.Analysis : null;
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            var root = document.RootElement;
+            bool matches = root.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.Number && format.GetInt32() == EntryFormat
+                && root.TryGetProperty("sha256", out var hash) && hash.ValueKind == JsonValueKind.String && hash.GetString() == sha256
+                && root.TryGetProperty("analysis", out _);
+            return matches ? AnalysisJson.Read(root.GetProperty("analysis")) : null;
         }
-        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        catch (Exception e) when (e is JsonException or IOException or SessionException or InvalidOperationException or FormatException)
         {
             return null;
         }
@@ -35,8 +40,18 @@ public sealed class AnalysisCache(string directory)
 
     public void Put(string sha256, AnalysisSummary analysis)
     {
-        var entry = new AnalysisCacheEntry { Format = EntryFormat, Sha256 = sha256, Analysis = analysis };
-        AtomicFileWriter.WriteAllBytes(EntryPath(sha256), JsonSerializer.SerializeToUtf8Bytes(entry, SessionJsonContext.Default.AnalysisCacheEntry));
+        string path = EntryPath(sha256);
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("format", EntryFormat);
+            w.WriteString("sha256", sha256);
+            w.WritePropertyName("analysis");
+            AnalysisJson.Write(w, analysis);
+            w.WriteEndObject();
+        }
+        AtomicFileWriter.WriteAllBytes(path, buffer.WrittenSpan);
     }
 
     private string EntryPath(string sha256)

@@ -47,7 +47,7 @@ internal sealed class SessionLock : IDisposable
             catch (IOException)
             {
                 throw new SessionConflictException(
-                    $"Another mixwright process{Owner(lockPath)} is saving {Text.DisplayText.Quote(Path.GetFileName(sessionPath))} right now. " +
+                    $"{Owner(lockPath)} is saving {Text.DisplayText.Quote(Path.GetFileName(sessionPath))} right now. " +
                     "Nothing was saved by this one and the file is intact; try again in a moment.");
             }
         }
@@ -56,8 +56,11 @@ internal sealed class SessionLock : IDisposable
     private static string Owner(string lockPath)
     {
         string? text = UnixFile.ReadIgnoringLocks(lockPath);
-        string? pidLine = text?.Split('\n').FirstOrDefault(l => l.StartsWith("pid ", StringComparison.Ordinal));
-        return pidLine is null ? "" : $" ({pidLine.Trim()})";
+        string? pidLine = text?.Split('\n').FirstOrDefault(l => l.StartsWith("pid ", StringComparison.Ordinal))?.Trim();
+        if (pidLine is null) return "Another mixwright process";
+        return pidLine == $"pid {Environment.ProcessId}"
+            ? "Another open handle of this session in this same process"
+            : $"Another mixwright process ({pidLine})";
     }
 
     public void Dispose() => _stream.Dispose();

@@ -35,20 +35,23 @@ internal static class SessionStore
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("format", out var formatElement) ||
-                !formatElement.TryGetInt32(out int format))
+                formatElement.ValueKind != JsonValueKind.Number || !formatElement.TryGetInt32(out int format))
                 throw new SessionException($"{name} is not a Mixwright session file (it has no \"format\" number).");
             if (format > CurrentFormat)
                 throw new SessionException($"{name} was written by a newer Mixwright (session format {format}); this version reads formats up to {CurrentFormat}. Update Mixwright to open it.");
             if (format < 1)
                 throw new SessionException($"{name} has session format {format}, which never existed; formats start at 1.");
 
-            SessionFileDto dto;
-            try { dto = root.Deserialize(SessionJsonContext.Default.SessionFileDto)!; }
-            catch (JsonException e)
+            try
             {
-                throw new SessionException($"{name} has a value of the wrong type at {e.Path ?? "an unknown place"}: {e.Message}", e);
+                var snapshot = SessionFileReader.Read(root);
+                long version = JsonFields.Long(root, "version", "") ?? 0;
+                return (snapshot, version);
             }
-            return (SessionFileMapper.FromDto(dto, Path.GetFileName(full)), dto.Version);
+            catch (Exception e) when (e is SessionException or ArgumentException or InvalidOperationException)
+            {
+                throw new SessionException($"{name}: {e.Message}", e);
+            }
         }
     }
 
@@ -72,7 +75,7 @@ internal static class SessionStore
                     "Nothing was saved; reload the session to see the other change, then try again.");
         }
         long next = (expectedVersion ?? 0) + 1;
-        byte[] bytes = JsonSerializer.SerializeToUtf8Bytes(SessionFileMapper.ToDto(snapshot, next), SessionJsonContext.Default.SessionFileDto);
+        byte[] bytes = SessionFileWriter.Write(snapshot, next);
         AtomicFileWriter.DeleteAbandonedTemps(full);
         AtomicFileWriter.WriteAllBytes(full, bytes);
         return next;

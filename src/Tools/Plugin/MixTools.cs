@@ -35,6 +35,10 @@ public sealed class MixTools
     private readonly IReferenceMatcher? _referenceMatcher;
     private readonly Lock _gate = new();
 
+    // Set by balance_levels, apply_descriptor and match_reference for the proposal they produce.
+    private IReadOnlyList<string>? _pendingNotes;
+    private string? _pendingSummary;
+
     public MixTools(MixSession session, IMixEngine engine, IDescriptorResolver? descriptors = null, IReferenceMatcher? referenceMatcher = null)
     {
         _session = session;
@@ -464,10 +468,6 @@ public sealed class MixTools
 
     // ----- Plumbing ------------------------------------------------------------------------------
 
-    // Set by balance_levels, apply_descriptor and match_reference for the proposal they produce.
-    private IReadOnlyList<string>? _pendingNotes;
-    private string? _pendingSummary;
-
     private string Read(Func<JsonObject> body)
     {
         lock (_gate)
@@ -586,7 +586,7 @@ public sealed class MixTools
             bands.Add(new JsonObject
             {
                 ["band"] = i + 1,
-                ["type"] = Persistence.SessionFileMapper.BandTypeName(b.Type),
+                ["type"] = Persistence.EqBandTypes.WireName(b.Type),
                 ["freq_hz"] = b.FrequencyHz,
                 ["gain_db"] = b.GainDb,
                 ["q"] = b.Q,

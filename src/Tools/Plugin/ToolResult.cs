@@ -67,7 +67,5 @@ internal static class ToolResult
         ["changes"] = new JsonArray([.. cs.Changes.Select(c => (JsonNode)Change(c))]),
     };
 
-    public static double Round(double v) => double.IsFinite(v) ? Math.Round(v, 2) : double.NaN;
-
     public static JsonNode? Number(double v) => double.IsFinite(v) ? JsonValue.Create(Math.Round(v, 2)) : null;
 }

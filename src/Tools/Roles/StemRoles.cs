@@ -41,8 +41,4 @@ public static class StemRoles
         role = StemRole.Other;
         return wire is not null && ByWire.TryGetValue(wire.Trim(), out role);
     }
-
-    public static IEnumerable<string> AllWireNames => Names.Values.Select(v => v.Wire);
-
-    public static bool IsVocal(this StemRole role) => role is StemRole.Vocals or StemRole.Lead or StemRole.BackingVocals;
 }

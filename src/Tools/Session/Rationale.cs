@@ -21,9 +21,6 @@ public enum RationaleSource
 /// </summary>
 public sealed record Rationale(RationaleSource Source, string Sentence, string? Quote = null, string? Measurement = null)
 {
-    /// <summary>Whether the user, rather than the assistant, chose this value.</summary>
-    public bool IsUsersOwn => Source is RationaleSource.UserWords or RationaleSource.Manual;
-
     public static string WireName(RationaleSource source) => source switch
     {
         RationaleSource.UserWords => "user_words",

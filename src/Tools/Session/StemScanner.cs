@@ -92,7 +92,7 @@ public static class StemScanner
     private static int SessionRate(List<int> rates)
     {
         var valid = rates.Where(r => r >= MixDefinition.MinSampleRate && r <= MixDefinition.MaxSampleRate).ToList();
-        if (valid.Count == 0) return SessionFileMapper.DefaultSampleRate;
+        if (valid.Count == 0) return SessionFileReader.DefaultSampleRate;
         return valid.GroupBy(r => r).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
     }
 }

@@ -154,7 +154,7 @@ public static class SessionStateJson
             var b = eq.Bands[i];
             w.WriteStartObject();
             w.WriteNumber("band", i + 1);
-            w.WriteString("type", SessionFileMapper.BandTypeName(b.Type));
+            w.WriteString("type", EqBandTypes.WireName(b.Type));
             w.WriteNumber("freq_hz", b.FrequencyHz);
             w.WriteNumber("gain_db", b.GainDb);
             w.WriteNumber("q", b.Q);
@@ -186,7 +186,7 @@ public static class SessionStateJson
         w.WriteEndObject();
     }
 
-    internal static void WriteAnalysis(Utf8JsonWriter w, string name, AnalysisSummary a)
+    private static void WriteAnalysis(Utf8JsonWriter w, string name, AnalysisSummary a)
     {
         w.WriteStartObject(name);
         Number(w, "integrated_lufs", a.IntegratedLufs);
@@ -224,10 +224,8 @@ public static class SessionStateJson
             w.WriteString("target", c.Target.ScopeWireName);
             if (c.Target.Track is not null) w.WriteString("track", c.Target.Track);
             w.WriteString("parameter", c.Parameter);
-            w.WritePropertyName("from");
-            ParameterValueJsonConverter.Write(w, c.From);
-            w.WritePropertyName("to");
-            ParameterValueJsonConverter.Write(w, c.To);
+            ParameterValueJson.Write(w, "from", c.From);
+            ParameterValueJson.Write(w, "to", c.To);
             w.WriteString("unit", c.Unit);
             w.WriteNumber("turn", c.Turn);
             w.WriteStartObject("rationale");
