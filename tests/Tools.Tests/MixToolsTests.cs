@@ -351,6 +351,7 @@ public sealed class MixToolsTests : IDisposable
         Assert.Equal("reference_match", Changes(result)[0]!["source"]!.GetValue<string>());
 
         Rejected(() => tools.MatchReference("refs/missing.wav"), "Reference file not found");
+        Assert.Single(_session.References);
     }
 
     [Fact]
@@ -411,7 +412,8 @@ public sealed class MixToolsTests : IDisposable
 
         var result = ToolJson.Ok(_tools.Render(point: "pending"));
 
-        Assert.StartsWith("pending", result["point"]!.GetValue<string>());
+        Assert.Equal("pending p-1", result["point"]!.GetValue<string>());
+        Assert.Equal(Path.Combine(_temp.Root, "song-mix-pending-p-1.wav"), result["file"]!.GetValue<string>());
         Assert.True(_temp.Engine.LastMix!.Tracks.Single(t => t.Name == "Pad").Settings.Mute);
         Assert.False(_session.Console.Track("Pad").Mute);
     }

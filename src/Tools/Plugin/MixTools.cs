@@ -355,8 +355,12 @@ public sealed class MixTools
             throw new SessionException("No reference matcher is configured in this build, so the mix cannot be matched to a reference yet. " +
                 "Describe the difference in words instead (apply_descriptor), or set values directly.");
         var target = string.IsNullOrWhiteSpace(track) ? MixTarget.Master : _session.ResolveTarget(track);
-        var clip = _session.AddReference(reference_file);
-        var result = _referenceMatcher.Match(new ReferenceMatchRequest(clip, _session.ResolvePath(clip.File), target, _session.ToMixDefinition(), Empty(user_words)));
+        string path = _session.ResolvePath(reference_file);
+        if (!File.Exists(path)) throw new SessionException($"Reference file not found: {DisplayText.Quote(path)}.");
+        var provisional = new ReferenceClip(DisplayText.Clean(Path.GetFileNameWithoutExtension(path)), _session.RelativePath(path), _session.Conversation.Turn);
+        var result = _referenceMatcher.Match(new ReferenceMatchRequest(provisional, path, target, _session.ToMixDefinition(), Empty(user_words)));
+        // Remembered only once the matcher has answered, so a failed match leaves the session as it was.
+        _session.AddReference(path, provisional.Name);
         _pendingSummary = result.Summary;
         return result.Changes;
     });
@@ -539,7 +543,7 @@ public sealed class MixTools
         string path;
         if (string.IsNullOrWhiteSpace(requested))
         {
-            string suffix = at.Label == "current" ? "" : "-" + string.Concat(at.Label.Where(ch => char.IsLetterOrDigit(ch) || ch == '-'));
+            string suffix = at.Label == "current" ? "" : "-" + string.Concat(at.Label.Select(ch => char.IsLetterOrDigit(ch) ? ch : '-'));
             path = Path.Combine(_session.Directory, Path.GetFileNameWithoutExtension(_session.FilePath) + "-mix" + suffix + ".wav");
         }
         else
