@@ -414,7 +414,7 @@ public sealed class MixTools
     [KernelFunction("explain")]
     [Description("Explains why a parameter has its current value, from the history: who set it (the user by hand or in their words, or you from a descriptor, reference or measurement), on which turn, the measurement and the reason given. Use when the user asks 'why is ... like this?'.")]
     public string Explain(
-        [Description(TrackOrMasterHelp + " \"reverb\" for the reverb bus.")] string track,
+        [Description(TrackHelp + " Use \"master\" for the master bus, \"reverb\" for the reverb bus.")] string track,
         [Description("Parameter in plain words or by name: gain, pan, width, eq, \"eq band 3\", compressor, threshold, reverb, mute, solo, limiter, loudness target.")] string parameter) => Read(() =>
         new JsonObject { ["explanation"] = _session.Explain(track, parameter) });
 
