@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Mixwright.Dsp.Parameters;
+using Mixwright.Tools.Analysis;
+using Mixwright.Tools.Engine;
+using Mixwright.Tools.Persistence;
+using Mixwright.Tools.Roles;
+using Mixwright.Tools.Session;
+
+namespace Mixwright.Tools.State;
+
+/// <summary>
+/// The session as `mixwright state SESSION --json` prints it: tracks with their strips and net EQ response,
+/// the reverb and master buses, the history with rationale, and the pending proposal. Analyses come only
+/// from the sidecar cache; nothing here decodes audio.
+/// </summary>
+public static class SessionStateJson
+{
+    // Relaxed escaping keeps non-Latin track names readable; control characters are still escaped.
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Write(MixSession session, IMixEngine engine, AnalysisCache? cache = null)
+    {
+        cache ??= AnalysisCache.ForSession(session.FilePath);
+        var analyses = new StemAnalyses(session, cache, engine: null);
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var w = new Utf8JsonWriter(buffer, Options))
+        {
+            var s = session.Snapshot;
+            w.WriteStartObject();
+            w.WriteString("session", session.FilePath);
+            w.WriteNumber("format", SessionStore.CurrentFormat);
+            w.WriteNumber("version", session.Version);
+            w.WriteNumber("sample_rate", s.SampleRate);
+
+            w.WriteStartArray("tracks");
+            foreach (var stem in s.Stems) WriteTrack(w, session, stem, s.Console.Track(stem.Name), engine, analyses);
+            w.WriteEndArray();
+
+            w.WriteStartObject("reverb");
+            w.WriteNumber("return_db", s.Console.Reverb.ReturnDb);
+            w.WriteNumber("decay_s", s.Console.Reverb.DecayS);
+            w.WriteNumber("pre_delay_ms", s.Console.Reverb.PreDelayMs);
+            w.WriteNumber("damping", s.Console.Reverb.Damping);
+            w.WriteEndObject();
+
+            WriteMaster(w, s.Console.Master, engine, s.SampleRate);
+
+            w.WriteStartArray("history");
+            for (int i = 0; i < s.History.ChangeSets.Length; i++)
+            {
+                var cs = s.History.ChangeSets[i];
+                w.WriteStartObject();
+                w.WriteString("id", cs.Id);
+                w.WriteString("time", cs.Time);
+                w.WriteNumber("turn", cs.Turn);
+                w.WriteString("summary", cs.Summary);
+                w.WriteBoolean("applied", i < s.History.Position);
+                WriteChanges(w, cs.Changes);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteNumber("history_position", s.History.Position);
+            w.WriteBoolean("can_undo", s.History.CanUndo);
+            w.WriteBoolean("can_redo", s.History.CanRedo);
+
+            if (s.Pending is { } p)
+            {
+                w.WriteStartObject("pending_proposal");
+                w.WriteString("id", p.Id);
+                w.WriteString("summary", p.Title);
+                w.WriteNumber("turn", p.Turn);
+                WriteChanges(w, p.Changes);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("pending_proposal");
+            }
+
+            w.WriteStartArray("references");
+            foreach (var r in s.References)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", r.Name);
+                w.WriteString("file", r.File);
+                w.WriteNumber("added_turn", r.AddedTurn);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+
+            w.WriteStartObject("conversation");
+            w.WriteNumber("turn", s.Conversation.Turn);
+            w.WriteString("last_change_set_id", s.Conversation.LastChangeSetId);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static void WriteTrack(Utf8JsonWriter w, MixSession session, Stem stem, TrackSettings t, IMixEngine engine, StemAnalyses analyses)
+    {
+        w.WriteStartObject();
+        w.WriteString("name", stem.Name);
+        w.WriteString("role", stem.Role.WireName());
+        w.WriteString("role_source", stem.RoleSource.WireName());
+        w.WriteString("file", stem.File);
+        w.WriteNumber("gain_db", t.GainDb);
+        w.WriteNumber("pan", t.Pan);
+        w.WriteBoolean("mute", t.Mute);
+        w.WriteBoolean("solo", t.Solo);
+        w.WriteBoolean("audible", !t.Mute && (!session.Console.Tracks.Values.Any(x => x.Solo) || t.Solo));
+        w.WriteBoolean("invert_polarity", t.InvertPolarity);
+        w.WriteStartObject("high_pass");
+        w.WriteBoolean("enabled", t.HighPass.Enabled);
+        w.WriteNumber("freq_hz", t.HighPass.FrequencyHz);
+        w.WriteEndObject();
+        WriteEq(w, t.Eq);
+        WriteCompressor(w, t.Compressor);
+        w.WriteNumber("reverb_send_db", t.ReverbSendDb);
+        w.WriteNumber("width", t.Width);
+        WriteResponse(w, engine.EqResponseDb(t.Eq, t.HighPass.Enabled ? t.HighPass : null, OctaveBands.CentresHz, session.SampleRate));
+        var (analysis, status) = analyses.Cached(stem);
+        w.WriteString("analysis_status", status.WireName());
+        if (analysis is null) w.WriteNull("analysis");
+        else WriteAnalysis(w, "analysis", analysis);
+        w.WriteEndObject();
+    }
+
+    private static void WriteMaster(Utf8JsonWriter w, MasterSettings m, IMixEngine engine, int sampleRate)
+    {
+        w.WriteStartObject("master");
+        WriteEq(w, m.Eq);
+        WriteCompressor(w, m.Compressor);
+        w.WriteNumber("output_gain_db", m.OutputGainDb);
+        w.WriteStartObject("limiter");
+        w.WriteBoolean("enabled", m.Limiter.Enabled);
+        w.WriteNumber("ceiling_dbtp", m.Limiter.CeilingDbtp);
+        w.WriteNumber("release_ms", m.Limiter.ReleaseMs);
+        w.WriteEndObject();
+        if (m.LoudnessTargetLufs is double target) w.WriteNumber("loudness_target_lufs", target);
+        else w.WriteNull("loudness_target_lufs");
+        WriteResponse(w, engine.EqResponseDb(m.Eq, null, OctaveBands.CentresHz, sampleRate));
+        w.WriteEndObject();
+    }
+
+    private static void WriteEq(Utf8JsonWriter w, ParametricEqSettings eq)
+    {
+        w.WriteStartObject("eq");
+        w.WriteStartArray("bands");
+        for (int i = 0; i < eq.Bands.Length; i++)
+        {
+            var b = eq.Bands[i];
+            w.WriteStartObject();
+            w.WriteNumber("band", i + 1);
+            w.WriteString("type", EqBandTypes.WireName(b.Type));
+            w.WriteNumber("freq_hz", b.FrequencyHz);
+            w.WriteNumber("gain_db", b.GainDb);
+            w.WriteNumber("q", b.Q);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteCompressor(Utf8JsonWriter w, CompressorSettings c)
+    {
+        w.WriteStartObject("compressor");
+        w.WriteNumber("threshold_db", c.ThresholdDb);
+        w.WriteNumber("ratio", c.Ratio);
+        w.WriteNumber("attack_ms", c.AttackMs);
+        w.WriteNumber("release_ms", c.ReleaseMs);
+        w.WriteNumber("knee_db", c.KneeDb);
+        w.WriteNumber("makeup_db", c.MakeupDb);
+        w.WriteBoolean("enabled", c.Enabled);
+        w.WriteEndObject();
+    }
+
+    private static void WriteResponse(Utf8JsonWriter w, double[] response)
+    {
+        if (response.Length != OctaveBands.Labels.Count)
+            throw new InvalidOperationException($"The engine returned {response.Length} EQ response values for {OctaveBands.Labels.Count} octave centres.");
+        w.WriteStartObject("eq_response_db");
+        for (int i = 0; i < response.Length; i++) w.WriteNumber(OctaveBands.Labels[i], Math.Round(response[i], 2));
+        w.WriteEndObject();
+    }
+
+    private static void WriteAnalysis(Utf8JsonWriter w, string name, AnalysisSummary a)
+    {
+        w.WriteStartObject(name);
+        Number(w, "integrated_lufs", a.IntegratedLufs);
+        Number(w, "loudness_range_lu", a.LoudnessRangeLu);
+        Number(w, "true_peak_dbtp", a.TruePeakDbtp);
+        Number(w, "sample_peak_dbfs", a.SamplePeakDbfs);
+        Number(w, "rms_dbfs", a.RmsDbfs);
+        Number(w, "crest_db", a.CrestDb);
+        Number(w, "stereo_width", a.StereoWidth);
+        Number(w, "stereo_imbalance_db", a.StereoImbalance);
+        Number(w, "duration_s", a.DurationSeconds);
+        w.WriteNumber("sample_rate", a.SampleRate);
+        w.WriteNumber("channels", a.ChannelCount);
+        if (a.OnsetRatePerSecond is double onsets) Number(w, "onsets_per_s", onsets);
+        w.WriteStartObject("octave_db");
+        foreach (string label in OctaveBands.Labels)
+            if (a.OctaveDb.TryGetValue(label, out double db)) Number(w, label, db);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>Rounded to what is audible; silence (negative infinity) becomes null.</summary>
+    private static void Number(Utf8JsonWriter w, string name, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumber(name, Math.Round(value, 2));
+        else w.WriteNull(name);
+    }
+
+    private static void WriteChanges(Utf8JsonWriter w, IEnumerable<ParameterChange> changes)
+    {
+        w.WriteStartArray("changes");
+        foreach (var c in changes)
+        {
+            w.WriteStartObject();
+            w.WriteString("target", c.Target.ScopeWireName);
+            if (c.Target.Track is not null) w.WriteString("track", c.Target.Track);
+            w.WriteString("parameter", c.Parameter);
+            ParameterValueJson.Write(w, "from", c.From);
+            ParameterValueJson.Write(w, "to", c.To);
+            w.WriteString("unit", c.Unit);
+            w.WriteNumber("turn", c.Turn);
+            w.WriteStartObject("rationale");
+            w.WriteString("source", Rationale.WireName(c.Rationale.Source));
+            if (c.Rationale.Quote is not null) w.WriteString("quote", c.Rationale.Quote);
+            if (c.Rationale.Measurement is not null) w.WriteString("measurement", c.Rationale.Measurement);
+            w.WriteString("sentence", c.Rationale.Sentence);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+}
