@@ -1,3 +1,4 @@
+using Mixwright.Dsp.Audio;
 using Mixwright.Tools.Persistence;
 using Mixwright.Tools.Session;
 using Mixwright.Tools.Tests.Support;
@@ -20,7 +21,7 @@ public sealed class CrashSafetyTests : IDisposable
         string target = Path.Combine(_temp.Root, "file.json");
         File.WriteAllText(target, "previous content");
 
-        using (var writer = AtomicFileWriter.Create(target))
+        using (var writer = new AtomicFileWriter(target))
         {
             writer.Stream.Write("half of the new"u8);
             writer.Stream.Flush();
@@ -41,7 +42,7 @@ public sealed class CrashSafetyTests : IDisposable
 
         void WriteThatFailsHalfway()
         {
-            using var writer = AtomicFileWriter.Create(session.FilePath);
+            using var writer = new AtomicFileWriter(session.FilePath);
             writer.Stream.Write(File.ReadAllBytes(session.FilePath).AsSpan(0, 100));
             throw new IOException("disk full");
         }

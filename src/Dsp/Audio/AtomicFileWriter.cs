@@ -27,7 +27,33 @@ public sealed class AtomicFileWriter : IDisposable
         string directory = Path.GetDirectoryName(DestinationPath)!;
         Directory.CreateDirectory(directory);
         string name = Path.GetFileName(DestinationPath);
-        TempPath = Path.Combine(directory, $".{name}.tmp-{Guid.NewGuid():N}{Path.GetExtension(name)}");
+        TempPath = Path.Combine(directory, $"{TempPrefix(DestinationPath)}{Guid.NewGuid():N}{Path.GetExtension(name)}");
+    }
+
+    /// <summary>Temporary files of a destination start with this: ".session.json.tmp-".</summary>
+    public static string TempPrefix(string destinationPath) => $".{Path.GetFileName(destinationPath)}.tmp-";
+
+    public static void WriteAllBytes(string destinationPath, ReadOnlySpan<byte> bytes)
+    {
+        using var writer = new AtomicFileWriter(destinationPath);
+        writer.Stream.Write(bytes);
+        writer.Commit();
+    }
+
+    /// <summary>
+    /// Removes temporary files left by writers that were killed mid-write. Only call this while holding a
+    /// lock that every writer of the destination takes, so no live writer's file is removed.
+    /// </summary>
+    public static void DeleteAbandonedTemps(string destinationPath)
+    {
+        string full = Path.GetFullPath(destinationPath);
+        string directory = Path.GetDirectoryName(full)!;
+        if (!Directory.Exists(directory)) return;
+        foreach (string temp in Directory.EnumerateFiles(directory, TempPrefix(full) + "*"))
+        {
+            try { File.Delete(temp); }
+            catch (IOException) { /* Someone else cleaned it or it is busy: harmless either way. */ }
+        }
     }
 
     public string DestinationPath { get; }
@@ -69,6 +95,8 @@ public sealed class AtomicFileWriter : IDisposable
         }
         File.Move(TempPath, DestinationPath, overwrite: true);
         _committed = true;
+        // Without this a power cut can forget the rename itself.
+        DirectorySync.Fsync(Path.GetDirectoryName(DestinationPath)!);
     }
 
     public void Dispose()

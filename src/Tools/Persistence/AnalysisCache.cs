@@ -1,3 +1,4 @@
+using Mixwright.Dsp.Audio;
 using System.Buffers;
 using System.Text.Json;
 using Mixwright.Tools.Engine;

@@ -1,3 +1,4 @@
+using Mixwright.Dsp.Audio;
 using System.Text.Json;
 using Mixwright.Tools.Session;
 using Mixwright.Tools.Text;

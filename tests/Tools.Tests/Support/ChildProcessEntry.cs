@@ -1,3 +1,4 @@
+using Mixwright.Dsp.Audio;
 using Mixwright.Tools.Persistence;
 using Mixwright.Tools.Session;
 
@@ -28,7 +29,7 @@ internal static class ChildProcessEntry
     private static int HoldLockMidWrite(string sessionPath)
     {
         var held = SessionLock.Acquire(sessionPath);
-        var writer = AtomicFileWriter.Create(sessionPath);
+        var writer = new AtomicFileWriter(sessionPath);
         writer.Stream.Write("{\n  \"format\": 1,\n  \"version\": 99,\n  \"tracks\": [ { \"name\": \"half-wri"u8);
         writer.Stream.Flush();
         Console.WriteLine("ready " + writer.TempPath);
