@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace Mixwright.Dsp.Tests.Processors;
+
+/// <summary>Runs sox or ffmpeg (oracles for the processor tests) and returns what they printed.</summary>
+internal static class ExternalTool
+{
+    public static string Run(string tool, params string[] args)
+    {
+        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var p = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {tool}.");
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        if (!p.WaitForExit(60_000)) { p.Kill(); throw new TimeoutException($"{tool} did not finish in 60 s."); }
+        string text = stdout.Result + stderr.Result;
+        if (p.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({p.ExitCode}):\n{text}");
+        return text;
+    }
+
+    /// <summary>A scratch directory removed on dispose.</summary>
+    public sealed class TempDir : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("mixwright-proc-").FullName;
+        public string File(string name) => System.IO.Path.Combine(Path, name);
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
