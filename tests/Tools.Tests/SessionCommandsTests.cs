@@ -131,7 +131,7 @@ public sealed class SessionCommandsTests : IDisposable
             Path.GetFileName(stemPath) == badFile ? throw new Dsp.Audio.AudioFormatException("no RIFF header") : _inner.AnalyzeStem(stemPath);
 
         public Engine.AnalysisSummary AnalyzeMix(Dsp.Mixing.MixDefinition mix) => _inner.AnalyzeMix(mix);
-        public Engine.RenderResult Render(Dsp.Mixing.MixDefinition mix, string outputPath) => _inner.Render(mix, outputPath);
+        public Engine.RenderedMix Render(Dsp.Mixing.MixDefinition mix, string outputPath) => _inner.Render(mix, outputPath);
         public double[] EqResponseDb(Dsp.Parameters.ParametricEqSettings eq, Dsp.Parameters.HighPassSettings? highPass, IReadOnlyList<double> frequenciesHz, int sampleRate) =>
             _inner.EqResponseDb(eq, highPass, frequenciesHz, sampleRate);
     }

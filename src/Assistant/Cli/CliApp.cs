@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Parameters;
+using Mixwright.Tools;
 
 namespace Mixwright.Assistant.Cli;
 
@@ -15,6 +16,7 @@ public static class CliApp
         var root = new RootCommand("Mixwright: a conversational, assistive multitrack mixing assistant.");
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
+        foreach (var verb in SessionVerbs.Create()) root.Subcommands.Add(verb);
         return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 
@@ -35,5 +37,5 @@ public static class CliApp
     private static bool IsUserError(Exception e) => e is AudioFormatException or ParameterOutOfRangeException
         or ArgumentException or FileNotFoundException or DirectoryNotFoundException or IOException
         or UnauthorizedAccessException or InvalidDataException or OperationCanceledException
-        or System.Text.Json.JsonException;
+        or System.Text.Json.JsonException or SessionException;
 }

@@ -16,7 +16,7 @@ public sealed record AnalysisSummary
     public required double CrestDb { get; init; }
     /// <summary>Side to mid energy ratio, 0 for mono.</summary>
     public required double StereoWidth { get; init; }
-    /// <summary>Left minus right level in dB; positive leans left.</summary>
+    /// <summary>(E_R - E_L) / (E_R + E_L), Diff-MST's measure: -1 all left, 0 balanced, +1 all right.</summary>
     public required double StereoImbalance { get; init; }
     /// <summary>Level per octave band, keyed by <see cref="OctaveBands.Labels"/>.</summary>
     public required IReadOnlyDictionary<string, double> OctaveDb { get; init; }

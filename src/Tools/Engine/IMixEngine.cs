@@ -16,7 +16,7 @@ public interface IMixEngine
     AnalysisSummary AnalyzeMix(MixDefinition mix);
 
     /// <summary>Renders the mix to <paramref name="outputPath"/> and measures it.</summary>
-    RenderResult Render(MixDefinition mix, string outputPath);
+    RenderedMix Render(MixDefinition mix, string outputPath);
 
     /// <summary>Net magnitude response in dB of the EQ (and high-pass, when given) at each frequency.</summary>
     double[] EqResponseDb(ParametricEqSettings eq, HighPassSettings? highPass, IReadOnlyList<double> frequenciesHz, int sampleRate);

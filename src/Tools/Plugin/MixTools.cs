@@ -572,7 +572,7 @@ public sealed class MixTools
             ["rms_dbfs"] = ToolResult.Number(a.RmsDbfs),
             ["crest_db"] = ToolResult.Number(a.CrestDb),
             ["stereo_width"] = ToolResult.Number(a.StereoWidth),
-            ["stereo_imbalance_db"] = ToolResult.Number(a.StereoImbalance),
+            ["stereo_imbalance"] = ToolResult.Number(a.StereoImbalance),
             ["duration_s"] = ToolResult.Number(a.DurationSeconds),
             ["octave_db"] = octaves,
         };

@@ -196,7 +196,7 @@ public static class SessionStateJson
         Number(w, "rms_dbfs", a.RmsDbfs);
         Number(w, "crest_db", a.CrestDb);
         Number(w, "stereo_width", a.StereoWidth);
-        Number(w, "stereo_imbalance_db", a.StereoImbalance);
+        Number(w, "stereo_imbalance", a.StereoImbalance);
         Number(w, "duration_s", a.DurationSeconds);
         w.WriteNumber("sample_rate", a.SampleRate);
         w.WriteNumber("channels", a.ChannelCount);

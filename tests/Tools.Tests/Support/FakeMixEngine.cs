@@ -77,12 +77,12 @@ internal sealed class FakeMixEngine : IMixEngine
         return Summary(lufs);
     }
 
-    public RenderResult Render(MixDefinition mix, string outputPath)
+    public RenderedMix Render(MixDefinition mix, string outputPath)
     {
         Interlocked.Increment(ref RenderCalls);
         var analysis = AnalyzeMix(mix);
         File.WriteAllBytes(outputPath, TestWav.Bytes(seed: 99, frames: 64));
-        return new RenderResult(outputPath, analysis);
+        return new RenderedMix(outputPath, analysis);
     }
 
     public double[] EqResponseDb(ParametricEqSettings eq, HighPassSettings? highPass, IReadOnlyList<double> frequenciesHz, int sampleRate)

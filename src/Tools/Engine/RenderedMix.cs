@@ -1,4 +1,4 @@
 namespace Mixwright.Tools.Engine;
 
 /// <summary>What a render produced: the file and the measurements of the rendered mix.</summary>
-public sealed record RenderResult(string OutputPath, AnalysisSummary Analysis);
+public sealed record RenderedMix(string OutputPath, AnalysisSummary Analysis);
