@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Mixwright.Tools;
 using Mixwright.Tools.Engine;
+using Mixwright.Tools.Session;
 
 namespace Mixwright.Assistant.Cli;
 
@@ -27,7 +28,9 @@ internal static class SessionVerbs
         state.SetAction(parse => CliApp.Guard(() =>
         {
             string path = parse.GetRequiredValue(session);
-            Console.WriteLine(new SessionCommands(DspMixEngine.ForSession(path)).StateJson(path));
+            Console.WriteLine(parse.GetValue(json)
+                ? new SessionCommands(DspMixEngine.ForSession(path)).StateJson(path)
+                : StateText.Describe(MixSession.Load(path)));
             return CliApp.ExitOk;
         }));
         yield return state;

@@ -16,7 +16,7 @@ namespace Mixwright.Dsp.Mixing;
 public static class OfflineRenderer
 {
     private const double LoudnessToleranceLu = 0.1;
-    private const int MaxNormalisationPasses = 4;
+    private const int MaxNormalisationPasses = 8;
     private const double MaxReverbTailSeconds = 10;
 
     public static RenderResult Render(MixDefinition mix, RenderOptions options, IProgress<RenderProgress>? progress = null, CancellationToken cancellation = default)
@@ -97,6 +97,7 @@ public static class OfflineRenderer
             // Silence has no loudness to normalise; leave it as it is.
             double gainDb = double.IsFinite(meter.IntegratedLufs) ? target - meter.IntegratedLufs : 0;
             var buffer = new AudioBuffer(2, block, rate);
+            (double Gain, double Lufs)? previous = null;
             for (int pass = 1; ; pass++)
             {
                 using var output = new RenderOutput(options.OutputPath, rate, options.Format);
@@ -123,7 +124,12 @@ public static class OfflineRenderer
                     output.Commit();
                     return (report, limiter.MaxGainReductionDb, gainDb);
                 }
-                gainDb += error;
+                // Loudness rises with gain but less than 1:1 once the limiter works, so step along the
+                // measured slope (secant method) rather than by the raw error.
+                double slope = 1;
+                if (previous is var (g0, l0) && gainDb != g0) slope = Math.Clamp((report.IntegratedLufs - l0) / (gainDb - g0), 0.05, 1);
+                previous = (gainDb, report.IntegratedLufs);
+                gainDb += error / slope;
             }
         }
         finally
@@ -159,7 +165,16 @@ public static class OfflineRenderer
             {
                 cancellation.ThrowIfCancellationRequested();
                 int n = (int)Math.Min(block, totalFrames - done);
-                Parallel.For(0, strips.Count, parallel, i => strips[i].Process(n));
+                try
+                {
+                    Parallel.For(0, strips.Count, parallel, i => strips[i].Process(n));
+                }
+                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+                {
+                    // A bad stem is the user's error: surface its own message, not the parallel wrapper.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+                    throw;
+                }
 
                 _mix.Clear(n);
                 if (_reverb is not null) _send.Clear(n);

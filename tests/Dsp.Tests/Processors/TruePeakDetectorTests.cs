@@ -50,6 +50,7 @@ public class TruePeakDetectorTests
         var blocks = new TruePeakDetector();
         float peak = 0;
         for (int i = 0; i < x.Length; i += 512) peak = blocks.Process(x.AsSpan(i, 512), peak);
-        Assert.Equal(expected, peak);
+        // Block filtering sums the taps in another order than the per-sample path: equal to float rounding.
+        Assert.Equal(expected, peak, 5);
     }
 }
