@@ -5,8 +5,17 @@ var benches = new Dictionary<string, Func<string[], int>>
 {
     ["render"] = RenderBench.Run,
     ["render-child"] = RenderBench.RunChild,
+    ["session"] = SessionBench.Run,
+    ["session-child"] = SessionBench.RunChild,
 };
-string name = args.Length > 0 ? args[0] : "render";
+if (args.Length == 0)
+{
+    // No name: every benchmark, one after another.
+    foreach (var (key, run) in benches.Where(b => !b.Key.EndsWith("-child")))
+        if (run([]) != 0) return 1;
+    return 0;
+}
+string name = args[0];
 if (!benches.TryGetValue(name, out var bench))
 {
     Console.Error.WriteLine($"unknown benchmark '{name}'; available: {string.Join(", ", benches.Keys.Where(k => !k.EndsWith("-child")))}");

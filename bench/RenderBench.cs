@@ -80,15 +80,7 @@ internal static class RenderBench
 
     private static (double Seconds, double PeakMiB) RunChildProcess(string stemsDir, string output)
     {
-        var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        string? entry = Environment.GetCommandLineArgs()[0];
-        if (entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) psi.ArgumentList.Add(entry);
-        foreach (var a in new[] { "render-child", stemsDir, output }) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string line = p.StandardOutput.ReadToEnd().Trim().Split('\n').Last();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException($"render child failed ({p.ExitCode})");
-        var parts = line.Split(' ');
+        var parts = BenchProcess.RunSelf("render-child", stemsDir, output).Split(' ');
         return (double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
@@ -104,20 +96,10 @@ internal static class RenderBench
             foreach (var (f, g) in new[] { (80, 2.0), (200, -3.0), (500, 1.5), (1500, -2.0), (4000, 2.5), (10000, 1.0) })
                 a.AddRange(["equalizer", f.ToString(CultureInfo.InvariantCulture), "1.0q", g.ToString(CultureInfo.InvariantCulture)]);
             a.AddRange(["compand", "0.01,0.12", "6:-70,-70,-24,-24,0,-16", "3"]);
-            Sox(a);
+            BenchProcess.Run("sox", [.. a]);
         });
-        Sox(["-m", .. outs, Path.Combine(soxDir, "mix.wav")]);
+        BenchProcess.Run("sox", ["-m", .. outs, Path.Combine(soxDir, "mix.wav")]);
         return clock.Elapsed.TotalSeconds;
-    }
-
-    private static void Sox(IEnumerable<string> args)
-    {
-        var psi = new ProcessStartInfo("sox") { RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        string err = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new InvalidOperationException("sox failed: " + err);
     }
 
     private static double PeakResidentMiB()

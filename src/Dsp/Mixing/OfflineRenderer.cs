@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Numerics.Tensors;
 using Mixwright.Dsp.Analysis;
 using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Parameters;
@@ -135,76 +134,6 @@ public static class OfflineRenderer
         finally
         {
             File.Delete(scratch);
-        }
-    }
-
-    /// <summary>Sums the strips block by block, with the shared reverb and the master chain before the limiter.</summary>
-    private sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, int block, int parallelism, bool reverbOn)
-    {
-        private readonly AudioBuffer _mix = new(2, block, mix.SampleRate);
-        private readonly AudioBuffer _send = new(2, block, mix.SampleRate);
-        private readonly AudioBuffer _wet = new(2, block, mix.SampleRate);
-        private readonly MasterBus _master = new(mix.Master, mix.SampleRate);
-        private readonly FdnReverb? _reverb = reverbOn ? CreateReverb(mix) : null;
-        private readonly float _returnGain = (float)ConsoleRanges.DbToLinear(mix.Reverb.ReturnDb);
-
-        public double MasterGainReductionDb => _master.MaxGainReductionDb;
-
-        private static FdnReverb CreateReverb(MixDefinition mix)
-        {
-            var reverb = new FdnReverb();
-            reverb.Prepare(mix.SampleRate);
-            reverb.Update(mix.Reverb);
-            return reverb;
-        }
-
-        public void Run(long totalFrames, Action<AudioBuffer, int> sink, IProgress<RenderProgress>? progress, string stage, CancellationToken cancellation)
-        {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation };
-            for (long done = 0; done < totalFrames;)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                int n = (int)Math.Min(block, totalFrames - done);
-                try
-                {
-                    Parallel.For(0, strips.Count, parallel, i => strips[i].Process(n));
-                }
-                catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-                {
-                    // A bad stem is the user's error: surface its own message, not the parallel wrapper.
-                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                    throw;
-                }
-
-                _mix.Clear(n);
-                if (_reverb is not null) _send.Clear(n);
-                foreach (var strip in strips)
-                {
-                    for (int c = 0; c < 2; c++)
-                    {
-                        Span<float> bus = _mix.Channel(c)[..n];
-                        TensorPrimitives.Add(bus, strip.Output.Channel(c)[..n], bus);
-                        if (_reverb is not null && strip.HasSend)
-                        {
-                            Span<float> send = _send.Channel(c)[..n];
-                            TensorPrimitives.Add(send, strip.Send.Channel(c)[..n], send);
-                        }
-                    }
-                }
-                if (_reverb is not null)
-                {
-                    _reverb.Process(_send, _wet, n);
-                    for (int c = 0; c < 2; c++)
-                    {
-                        Span<float> bus = _mix.Channel(c)[..n];
-                        TensorPrimitives.MultiplyAdd(_wet.Channel(c)[..n], _returnGain, bus, bus);
-                    }
-                }
-                _master.Process(_mix, n);
-                sink(_mix, n);
-                done += n;
-                progress?.Report(new RenderProgress(stage, (double)done / totalFrames));
-            }
         }
     }
 }
