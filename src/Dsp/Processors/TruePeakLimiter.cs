@@ -1,27 +1,33 @@
+using System.Numerics.Tensors;
 using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Parameters;
 
 namespace Mixwright.Dsp.Processors;
 
 /// <summary>
-/// Master-bus brick-wall limiter on the true (4x oversampled) peak, with lookahead so the gain is
-/// already down when a peak arrives. The audio is delayed by <see cref="LatencyFrames"/>; the renderer
-/// drops that many leading frames and flushes the tail with zeros.
+/// Master-bus brick-wall limiter on the true (inter-sample) peak, with lookahead so the gain is already
+/// down when a peak arrives. The audio is delayed by <see cref="LatencyFrames"/>; the renderer drops
+/// that many leading frames and flushes the tail with zeros.
 /// </summary>
 /// <remarks>
-/// <para>Per input sample t, each channel's <see cref="TruePeakDetector"/> reports the largest
-/// oversampled value of the window of its last 32 samples; the channels are linked by taking the larger.
-/// The gain the window needs is r(t) = min(1, target / peak).</para>
-/// <para>Gain envelope: a running minimum of r over <c>ramp + 31 + 2·pad</c> samples, then a release
-/// that lets the gain rise with <see cref="LimiterSettings.ReleaseMs"/> but fall instantly, then a
-/// moving average over <c>ramp</c> samples (1.5 ms), so the gain ramps down linearly instead of
-/// stepping. With the audio delayed by <c>ramp − 1 + 31 + pad</c>, every output sample's gain is at most
-/// r of every detector window that contains it (plus <c>pad</c> samples either side): a window of the
-/// output is then a window of the input scaled by gains no larger than the one that window needed.</para>
-/// <para>What is not exact is a window whose samples get different gains (inside a ramp): the
-/// interpolation weights those gains unevenly. The target therefore sits
-/// <see cref="SafetyMarginDb"/> below the ceiling, which also covers other meters' interpolators (such
-/// as ffmpeg's ebur128, which resamples to 192 kHz with its own filter).</para>
+/// <para>Detection: per channel, <see cref="InterSamplePeakEstimator"/> estimates the peak of the
+/// reconstructed waveform around every input sample t (from the <c>Support</c> samples up to t); the
+/// channels are linked by the larger value, and the gain that window needs is
+/// r(t) = min(1, target / peak). A sub-block whose input cannot exceed the target (the estimator's
+/// bound times its largest sample) skips the estimation.</para>
+/// <para>Gain envelope: a running minimum of r over W samples, then a release that lets the gain rise
+/// with <see cref="LimiterSettings.ReleaseMs"/> (one-pole time constant, linear gain) but fall
+/// instantly, then a moving average over R samples (<see cref="RampMs"/>), so the gain ramps down
+/// linearly instead of stepping. With the audio delayed by D = R + Support − 2 + Pad and
+/// W = D + Pad + 1, every output sample's gain is at most r of every detection window containing it,
+/// widened by Pad samples either side: around each peak the output is the input scaled by a gain no
+/// larger than the peak needs. (The running minimum is kept per 64-sample sub-block, which only widens
+/// it.)</para>
+/// <para>Safety margin: the target sits <see cref="SafetyMarginDb"/> below the ceiling for what is not
+/// exact: windows whose samples get different gains (inside a ramp) and the differences between
+/// interpolators (a <see cref="TruePeakDetector"/>, ffmpeg's ebur128). Content above about 0.46·fs
+/// (20.3 kHz at 44.1 kHz) is read low by the estimator, so a strong tone up there can read up to a few
+/// tenths of a dB over the ceiling on a meter that is flat that high.</para>
 /// <para>Disabled: the audio is only delayed, so the latency does not depend on the setting.</para>
 /// </remarks>
 public sealed class TruePeakLimiter
@@ -32,44 +38,42 @@ public sealed class TruePeakLimiter
     /// <summary>Length of the gain ramp into a peak.</summary>
     public const double RampMs = 1.5;
 
-    /// <summary>Extra samples either side of each detector window the reduced gain must cover.</summary>
-    private const int Pad = 2;
+    /// <summary>Extra samples either side of each detection window that the reduced gain must cover.</summary>
+    private const int Pad = 8;
 
-    /// <summary>A detector window spans this many input samples.</summary>
-    private const int Window = TruePeakDetector.TapsPerPhase;
+    /// <summary>Granularity of the running minimum and of the detection skip.</summary>
+    private const int SubBlock = 64;
 
-    /// <summary>Samples handled per detection decision: a sub-block whose bound stays under the target skips the interpolation.</summary>
-    private const int SubBlock = 16;
-
-    /// <summary>A released gain this close to 1 is 1 (and the limiter is idle again).</summary>
+    /// <summary>A released gain this close to 1 is 1 (and the limiter can go idle again).</summary>
     private const double UnityEpsilon = 1e-7;
+
+    private const int Support = InterSamplePeakEstimator.Support;
 
     private LimiterSettings _settings = LimiterSettings.Default;
     private int _sampleRate;
     private int _channels;
-    private int _ramp;        // R: moving-average length
-    private int _minSpan;     // W: running-minimum length
-    private double _target;   // linear ceiling with the margin
+    private int _ramp;          // R
+    private int _blocksInMin;   // completed sub-blocks the running minimum spans
+    private float _target;
     private double _releaseCoef;
 
-    private TruePeakDetector[] _detectors = [];
-    // Per channel: [0, latency) the delayed past, [latency, latency + SubBlock) the sub-block being processed.
+    // Per channel: [0, latency) the delayed past, then the chunk being processed, then padding the
+    // estimator may read.
     private float[][] _line = [];
     private readonly float[] _required = new float[SubBlock];
-    private readonly double[] _gain = new double[SubBlock];
+    private readonly float[] _peaks = new float[SubBlock];
+    private readonly float[] _gain = new float[SubBlock];
+    private float[] _scratch = [];
 
-    // Running minimum: a monotonic queue of (time, value) in a ring.
-    private long[] _minTime = [];
-    private float[] _minValue = [];
-    private int _minHead, _minCount;
+    // Envelope state.
     private long _time;
-
-    // Release and moving average.
+    private float _runMin = 1;          // minimum of r in the current sub-block so far
+    private float[] _blockMin = [];     // minima of the last completed sub-blocks (ring)
+    private int _blockMinPos;
     private double _released = 1;
-    private double[] _ring = [];
+    private double[] _ring = [];        // the last R released values
     private int _ringPos;
-    private int _unityRun;       // consecutive released values exactly 1 (the average is then exactly 1)
-    private long _lastLimited;   // time of the last r < 1
+    private int _unityRun;              // consecutive released values exactly 1
 
     /// <summary>Frames the output lags the input.</summary>
     public int LatencyFrames { get; private set; }
@@ -84,17 +88,13 @@ public sealed class TruePeakLimiter
         _sampleRate = sampleRate;
         _channels = channels;
         _ramp = Math.Max(1, (int)Math.Round(RampMs / 1000 * sampleRate));
-        LatencyFrames = _ramp - 1 + (Window - 1) + Pad;
-        _minSpan = LatencyFrames + Pad + 1;
-        _detectors = new TruePeakDetector[channels];
+        LatencyFrames = _ramp + Support - 2 + Pad;
+        int minSpan = LatencyFrames + Pad + 1;
+        _blocksInMin = (minSpan - 1 + SubBlock - 1) / SubBlock;
         _line = new float[channels][];
-        for (int c = 0; c < channels; c++)
-        {
-            _detectors[c] = new TruePeakDetector();
-            _line[c] = new float[LatencyFrames + SubBlock];
-        }
-        _minTime = new long[_minSpan + 1];
-        _minValue = new float[_minSpan + 1];
+        for (int c = 0; c < channels; c++) _line[c] = new float[LatencyFrames + SubBlock + InterSamplePeakEstimator.ReadPastEnd];
+        _scratch = new float[InterSamplePeakEstimator.ScratchLength(SubBlock)];
+        _blockMin = new float[_blocksInMin];
         _ring = new double[_ramp];
         Update(_settings);
         Reset();
@@ -105,21 +105,21 @@ public sealed class TruePeakLimiter
         ArgumentNullException.ThrowIfNull(s);
         if (_sampleRate == 0) throw new InvalidOperationException("TruePeakLimiter: call Prepare before Update.");
         _settings = s.Validated();
-        _target = Math.Pow(10, (s.CeilingDbtp - SafetyMarginDb) / 20);
+        _target = (float)Math.Pow(10, (s.CeilingDbtp - SafetyMarginDb) / 20);
         _releaseCoef = 1 - Math.Exp(-1000.0 / (s.ReleaseMs * _sampleRate));
     }
 
     public void Reset()
     {
-        foreach (var d in _detectors) d.Reset();
         foreach (var l in _line) Array.Clear(l);
-        _minHead = _minCount = 0;
         _time = 0;
+        _runMin = 1;
+        Array.Fill(_blockMin, 1f);
+        _blockMinPos = 0;
         _released = 1;
         Array.Fill(_ring, 1.0);
         _ringPos = 0;
         _unityRun = _ramp;
-        _lastLimited = long.MinValue / 2;
         LastGainReductionDb = 0;
     }
 
@@ -136,57 +136,56 @@ public sealed class TruePeakLimiter
             throw new ArgumentOutOfRangeException(nameof(frames), $"TruePeakLimiter: frames must be 0 to {buffer.Frames} (got {frames}).");
 
         double lowestGain = 1;
-        for (int start = 0; start < frames; start += SubBlock)
+        for (int start = 0; start < frames;)
         {
-            int n = Math.Min(SubBlock, frames - start);
+            // Chunks never straddle a sub-block, whatever the caller's block size.
+            int n = Math.Min(frames - start, SubBlock - (int)(_time % SubBlock));
             for (int c = 0; c < _channels; c++)
                 buffer.Channel(c).Slice(start, n).CopyTo(_line[c].AsSpan(LatencyFrames));
 
-            if (!_settings.Enabled)
-            {
-                // Keep the detectors' history current (the bound makes this a plain copy) so that
-                // enabling later does not start from stale windows.
-                for (int c = 0; c < _channels; c++) _detectors[c].Process(_line[c].AsSpan(LatencyFrames, n), float.MaxValue);
-                EmitDelayed(buffer, start, n);
-            }
-            else
-            {
-                bool hot = Detect(n);
-                if (!hot && Idle()) EmitDelayed(buffer, start, n);
-                else lowestGain = Math.Min(lowestGain, Limit(buffer, start, n, hot));
-            }
+            bool hot = _settings.Enabled && Detect(n);
+            if (!_settings.Enabled || (!hot && Idle())) EmitDelayed(buffer, start, n);
+            else lowestGain = Math.Min(lowestGain, Limit(buffer, start, n, hot));
+
             _time += n;
+            start += n;
+            if (_time % SubBlock == 0) CloseSubBlock();
         }
         LastGainReductionDb = lowestGain < 1 ? -20 * Math.Log10(lowestGain) : 0;
     }
 
     /// <summary>
-    /// Feeds the detectors and fills <see cref="_required"/> with r(t). Returns false (and skips the
-    /// interpolation) when the detector's bound shows no window of this sub-block can exceed the target.
+    /// Fills <see cref="_required"/> with r(t) for the chunk. Returns false, without estimating, when
+    /// the bound shows no estimate in the chunk can exceed the target.
     /// </summary>
     private bool Detect(int n)
     {
-        float target = (float)_target;
         float inputPeak = 0;
         foreach (var line in _line)
-            inputPeak = MathF.Max(inputPeak, System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(line.AsSpan(LatencyFrames - Window, Window + n)) is var m ? MathF.Abs(m) : 0);
-        if (inputPeak * TruePeakDetector.OvershootBound <= target)
-        {
-            for (int c = 0; c < _channels; c++) _detectors[c].Process(_line[c].AsSpan(LatencyFrames, n), target);
-            return false;
-        }
+            inputPeak = MathF.Max(inputPeak, MathF.Abs(TensorPrimitives.MaxMagnitude(
+                line.AsSpan(LatencyFrames - (Support - 1), Support - 1 + n))));
+        if (inputPeak * InterSamplePeakEstimator.Bound <= _target) return false;
 
-        for (int i = 0; i < n; i++)
+        // Channels are linked through the larger peak; r = target / max(peak, target) is 1 below the target.
+        var peaks = _peaks.AsSpan(0, n);
+        var linked = _required.AsSpan(0, n);
+        linked.Fill(_target);
+        for (int c = 0; c < _channels; c++)
         {
-            float peak = 0;
-            for (int c = 0; c < _channels; c++) peak = MathF.Max(peak, _detectors[c].Next(_line[c][LatencyFrames + i]));
-            _required[i] = peak > target ? target / peak : 1f;
+            InterSamplePeakEstimator.Estimate(_line[c].AsSpan(LatencyFrames - (Support - 1)), peaks, _scratch);
+            TensorPrimitives.Max(linked, peaks, linked);
         }
+        TensorPrimitives.Divide(_target, linked, linked);
         return true;
     }
 
-    /// <summary>True when the gain is exactly 1 and nothing in the running minimum can lower it.</summary>
-    private bool Idle() => _unityRun >= _ramp && _released == 1 && _time - _lastLimited >= _minSpan;
+    /// <summary>True when the gain is exactly 1 and nothing within the running minimum's span can lower it.</summary>
+    private bool Idle()
+    {
+        if (_released != 1 || _unityRun < _ramp || _runMin < 1) return false;
+        foreach (float m in _blockMin) if (m < 1) return false;
+        return true;
+    }
 
     private void EmitDelayed(AudioBuffer buffer, int start, int n)
     {
@@ -195,14 +194,6 @@ public sealed class TruePeakLimiter
             _line[c].AsSpan(0, n).CopyTo(buffer.Channel(c).Slice(start, n));
             ShiftLine(_line[c], n);
         }
-        if (_settings.Enabled)
-        {
-            // Idle: every r in the running minimum's span is 1, which the queue holds as its newest entry alone.
-            _minHead = 0;
-            _minCount = 1;
-            _minTime[0] = _time + n - 1;
-            _minValue[0] = 1;
-        }
     }
 
     private void ShiftLine(float[] line, int n) => Array.Copy(line, n, line, 0, LatencyFrames);
@@ -210,49 +201,49 @@ public sealed class TruePeakLimiter
     /// <summary>Runs the envelope per sample and applies it to the delayed audio. Returns the lowest gain.</summary>
     private double Limit(AudioBuffer buffer, int start, int n, bool hot)
     {
+        float olderMin = 1;
+        foreach (float m in _blockMin) olderMin = MathF.Min(olderMin, m);
+        var ring = _ring;
         double sum = 0;
-        foreach (double v in _ring) sum += v; // re-summed per sub-block so rounding cannot drift
-        double lowest = 1;
+        foreach (double v in ring) sum += v; // re-summed per chunk so rounding cannot drift
+        double lowest = 1, rise = _releaseCoef, keep = 1 - rise, perRamp = 1.0 / _ramp, released = _released;
+        float runMin = _runMin;
+        int pos = _ringPos, unityRun = _unityRun, ramp = _ramp;
         for (int i = 0; i < n; i++)
         {
-            long t = _time + i;
-            float r = hot ? _required[i] : 1f;
-            if (r < 1) _lastLimited = t;
-            double m = PushMinimum(t, r);
+            if (hot) runMin = MathF.Min(runMin, _required[i]);
+            double m = MathF.Min(runMin, olderMin);
 
             // Instant fall, exponential rise towards the running minimum; never above it.
-            _released = m < _released ? m : _released + _releaseCoef * (m - _released);
-            if (m == 1 && 1 - _released < UnityEpsilon) _released = 1;
+            released = m < released ? m : Math.FusedMultiplyAdd(keep, released, rise * m);
+            if (m == 1 && 1 - released < UnityEpsilon) released = 1;
 
-            sum += _released - _ring[_ringPos];
-            _ring[_ringPos] = _released;
-            _ringPos = _ringPos + 1 == _ramp ? 0 : _ringPos + 1;
-            _unityRun = _released == 1 ? _unityRun + 1 : 0;
+            sum += released - ring[pos];
+            ring[pos] = released;
+            pos = pos + 1 == ramp ? 0 : pos + 1;
+            unityRun = released == 1 ? unityRun + 1 : 0;
 
-            double gain = _unityRun >= _ramp ? 1 : Math.Min(1, sum / _ramp);
-            _gain[i] = gain;
+            double gain = unityRun >= ramp ? 1 : Math.Min(1, sum * perRamp);
+            _gain[i] = (float)gain; // rounds to within 6e-8 of the exact gain; the margin is 1e-2
             lowest = Math.Min(lowest, gain);
         }
+        _released = released;
+        _runMin = runMin;
+        _ringPos = pos;
+        _unityRun = unityRun;
+
         for (int c = 0; c < _channels; c++)
         {
-            var line = _line[c];
-            var output = buffer.Channel(c).Slice(start, n);
-            for (int i = 0; i < n; i++) output[i] = (float)(line[i] * _gain[i]);
-            ShiftLine(line, n);
+            TensorPrimitives.Multiply(_line[c].AsSpan(0, n), _gain.AsSpan(0, n), buffer.Channel(c).Slice(start, n));
+            ShiftLine(_line[c], n);
         }
         return lowest;
     }
 
-    /// <summary>Adds r(t) to the running minimum over the last W samples and returns that minimum.</summary>
-    private double PushMinimum(long t, float r)
+    private void CloseSubBlock()
     {
-        int cap = _minTime.Length;
-        while (_minCount > 0 && _minValue[(_minHead + _minCount - 1) % cap] >= r) _minCount--;
-        int tail = (_minHead + _minCount) % cap;
-        _minTime[tail] = t;
-        _minValue[tail] = r;
-        _minCount++;
-        while (_minTime[_minHead] <= t - _minSpan) { _minHead = (_minHead + 1) % cap; _minCount--; }
-        return _minValue[_minHead];
+        _blockMin[_blockMinPos] = _runMin;
+        _blockMinPos = (_blockMinPos + 1) % _blockMin.Length;
+        _runMin = 1;
     }
 }
