@@ -79,17 +79,19 @@ internal static class SessionBench
         new SessionCommands(engine).New(stems, sessionPath);
         var session = MixSession.Load(sessionPath);
         var tools = new MixTools(session, engine);
-        for (int i = 0; i < ChangeSets; i++)
+        for (int i = 0, committed = 0; committed < ChangeSets; i++)
         {
             string track = names[i % Tracks];
             string proposed = (i % 3) switch
             {
-                0 => tools.SetGain(track, -6 + i % 7, user_words: "a bit louder"),
-                1 => tools.SetPan(track, (i % 5 - 2) / 2.0, reason: "spread the arrangement"),
-                _ => tools.SetEqBand(track, 2 + i % 4, gain_db: (i % 9) - 4, reason: "tone"),
+                0 => tools.SetGain(track, -6.5 + i % 7, user_words: "a bit louder"),
+                1 => tools.SetPan(track, (i * 7 % 19 - 9) / 10.0, reason: "spread the arrangement"),
+                _ => tools.SetEqBand(track, 2 + i % 4, gain_db: (i % 9) - 4.5, reason: "tone"),
             };
+            if (proposed.Contains("Nothing to propose", StringComparison.Ordinal)) continue; // already at that value
             if (!proposed.Contains("\"ok\":true", StringComparison.Ordinal)) throw new InvalidOperationException(proposed);
             tools.Commit();
+            committed++;
         }
     }
 }
