@@ -93,6 +93,17 @@ public sealed class SessionCommandsTests : IDisposable
     }
 
     [Fact]
+    public void A_tie_between_rates_goes_to_a_delivery_rate_not_the_highest()
+    {
+        using var temp = new TempSession("Kick.wav", "Bass.wav", "Pad.wav");
+        temp.Engine.Register("Kick.wav", FakeMixEngine.Summary(-20, sampleRate: 8000))
+            .Register("Bass.wav", FakeMixEngine.Summary(-20, sampleRate: 44100))
+            .Register("Pad.wav", FakeMixEngine.Summary(-20, sampleRate: 192000));
+
+        Assert.Equal(44100, temp.Create().SampleRate);
+    }
+
+    [Fact]
     public void State_undo_and_redo_work_on_a_saved_session()
     {
         Commands.New(_temp.StemsDir, _temp.SessionPath);

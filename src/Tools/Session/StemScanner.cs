@@ -88,11 +88,15 @@ public static class StemScanner
         return candidate;
     }
 
-    /// <summary>The most common stem rate (the higher on a tie), within what the engine renders.</summary>
+    /// <summary>
+    /// The most common stem rate within what the engine renders. A tie goes to a standard delivery rate
+    /// (48 or 44.1 kHz) before the highest, so one odd 192 kHz stem does not make every render four times the work.
+    /// </summary>
     private static int SessionRate(List<int> rates)
     {
         var valid = rates.Where(r => r >= MixDefinition.MinSampleRate && r <= MixDefinition.MaxSampleRate).ToList();
         if (valid.Count == 0) return SessionFileReader.DefaultSampleRate;
-        return valid.GroupBy(r => r).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
+        return valid.GroupBy(r => r).OrderByDescending(g => g.Count())
+            .ThenByDescending(g => g.Key is 48000 or 44100).ThenByDescending(g => g.Key).First().Key;
     }
 }
