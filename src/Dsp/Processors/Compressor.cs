@@ -14,7 +14,8 @@ namespace Mixwright.Dsp.Processors;
 /// [Peak: hold] → branching one-pole smoother (attack while the reduction rises, release while it
 /// falls) → gain = makeup − reduction, applied to every channel.</para>
 /// <para>Time constants: attack (release) is the time the smoothed reduction takes to cover 1 − 1/e
-/// (63 %) of a step in its target, in dB. Both are exact for a steady-envelope signal.</para>
+/// (63 %) of a step in its target, in dB. For a tone stepping up or down, attack lands on the setting
+/// and release within a few percent of it (the hold below is part of it).</para>
 /// <para>Peak detector: the instantaneous level of a waveform dips towards zero at every zero crossing,
 /// which a plain smoother would follow into under-compression. A peak hold of
 /// min(10 ms, 0.4·release) (so it bridges half a period of tones down to 50 Hz) keeps the target at the

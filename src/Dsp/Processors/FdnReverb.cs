@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Parameters;
 
@@ -11,17 +10,21 @@ namespace Mixwright.Dsp.Processors;
 /// the return level.
 /// </summary>
 /// <remarks>
-/// <para>Each line's loop gain sets its decay: a line of d samples loses 60 dB per DecayS seconds when
-/// its gain is 10^(−3·d / (fs·DecayS)). Because the Hadamard matrix is orthogonal and every loop gain is
-/// below 1, the network is stable for every setting.</para>
-/// <para>Damping: a one-pole low-pass in each line (unity at DC) makes highs die faster. It is designed
-/// per line, from the line's length, so the decay time at Nyquist is DecayS·(1 − 0.9·Damping) for
-/// every line alike: Damping 0 is flat, 1 leaves the top a tenth of the decay time.</para>
-/// <para>Delay lengths are distinct primes (so mutually prime, spreading the modes) between 23 and 73 ms
-/// at any sample rate. The left and right inputs feed, and the outputs tap, the lines with different
-/// orthogonal sign patterns, so the two outputs are decorrelated.</para>
-/// <para>Processing runs in blocks no longer than the shortest line, so each block's line outputs were
-/// all written before the block: every step is then a plain vector operation over the block.</para>
+/// <para>Decay: a line of d samples loses 60 dB per DecayS seconds when its loop gain is
+/// 10^(−3·d / (fs·DecayS)). The matrix is orthogonal and every loop gain is below 1, so the network is
+/// stable for every setting.</para>
+/// <para>Damping: each line also passes a one-pole low-pass (unity at DC), designed per line from its
+/// length so that the decay time at 8 kHz is DecayS·(1 − 0.9·Damping) for every line alike: Damping 0
+/// is flat, 1 leaves the highs a tenth of the decay time (higher frequencies die faster still).</para>
+/// <para>Delay lengths are distinct primes (so mutually prime, which spreads the modes) spaced
+/// geometrically between 23 and 73 ms at any sample rate. The left and right inputs feed, and the two
+/// outputs tap, the lines with different rows of the Hadamard matrix (orthogonal sign patterns), so the
+/// outputs are decorrelated. Level: a steady stereo send comes back about 8 dB lower at the default
+/// 1.8 s decay (longer decays are louder: about −17 dB at 0.5 s, −4 dB at 4 s).</para>
+/// <para>Processing runs in blocks no longer than the shortest line, so everything a block reads from
+/// the lines was written before the block: each step is then a vector operation over the block.
+/// Values below ~1e-27 are rounded to zero as they go round, so a fading tail ends in exact zeros
+/// rather than slow denormals.</para>
 /// </remarks>
 public sealed class FdnReverb
 {
@@ -30,22 +33,22 @@ public sealed class FdnReverb
     private const double LongestLineMs = 73;
     private const double HighDecayShareAtFullDamping = 0.9;
 
-    /// <summary>Makes the 16-point Walsh-Hadamard transform orthogonal.</summary>
-    private const float HadamardNorm = 0.25f; // 1/sqrt(16) spread over the last stage: the other stages are unscaled
+    /// <summary>Where Damping's decay time is defined (or 0.4·fs if that is lower).</summary>
+    private const double DampingReferenceHz = 8000;
 
-    /// <summary>Each input channel reaches every line at this level, so it injects unit energy.</summary>
+    /// <summary>Each input channel reaches every line at this level (a Hadamard row over 4: unit energy in).</summary>
     private const float InputScale = 0.25f;
 
-    /// <summary>Each output sums 16 lines at this level.</summary>
+    /// <summary>Each output sums the 16 lines at this level.</summary>
     private const float OutputScale = 0.25f;
 
-    /// <summary>Keeps the scratch small; blocks are also capped by the shortest line.</summary>
-    private const int MaxBlock = 512;
+    /// <summary>Keeps the scratch (16 lines of it) inside the L1 cache; blocks are also capped by the shortest line.</summary>
+    private const int MaxBlock = 256;
 
-    /// <summary>Added and removed from the damping state: rounds values below ~1e-27 to exactly zero (no denormals).</summary>
+    /// <summary>Added and removed on the way round: rounds values below ~1e-27 to exactly zero.</summary>
     private const float DenormalGuard = 1e-20f;
 
-    // Sign patterns: Hadamard rows, one per role, distinct so the roles are orthogonal.
+    // Sign patterns: distinct Hadamard rows, one per role, so the roles are orthogonal.
     private static readonly float[] InLeftSigns = HadamardRow(1);
     private static readonly float[] InRightSigns = HadamardRow(2);
     private static readonly float[] OutLeftSigns = HadamardRow(5);
@@ -57,7 +60,7 @@ public sealed class FdnReverb
     private float[][] _lines = [];
     private readonly int[] _linePos = new int[LineCount];
     private readonly float[] _loopGain = new float[LineCount];
-    private readonly float[] _dampCoef = new float[LineCount];   // one-pole: lp += coef·(x − lp)
+    private readonly float[] _dampCoef = new float[LineCount];  // one-pole: y += coef·(x − y)
     private readonly float[] _dampState = new float[LineCount];
     private float[][] _scratch = [];
     private float[] _inLeft = [], _inRight = [];
@@ -87,14 +90,14 @@ public sealed class FdnReverb
         if (_sampleRate == 0) throw new InvalidOperationException("FdnReverb: call Prepare before Update.");
         _settings = s.Validated();
         double highDecayS = s.DecayS * (1 - HighDecayShareAtFullDamping * s.Damping);
+        double w = 2 * Math.PI * Math.Min(DampingReferenceHz, 0.4 * _sampleRate) / _sampleRate;
         for (int i = 0; i < LineCount; i++)
         {
             double seconds = (double)_delay[i] / _sampleRate;
             _loopGain[i] = (float)Math.Pow(10, -3 * seconds / s.DecayS);
-            // Extra loss per pass at Nyquist, beyond the broadband loop gain, so the top decays in highDecayS.
-            double nyquistGain = Math.Pow(10, -3 * seconds * (1 / highDecayS - 1 / s.DecayS));
-            // One-pole y += c(x − y) has Nyquist gain c / (2 − c).
-            _dampCoef[i] = (float)(2 * nyquistGain / (1 + nyquistGain));
+            // Extra loss per pass at the reference, beyond the loop gain, so the highs decay in highDecayS.
+            double g = Math.Pow(10, -3 * seconds * (1 / highDecayS - 1 / s.DecayS));
+            _dampCoef[i] = (float)(1 - OnePolePole(g, w));
         }
         _preDelaySamples = (int)Math.Round(s.PreDelayMs / 1000 * _sampleRate);
     }
@@ -133,56 +136,29 @@ public sealed class FdnReverb
     private void PreDelay(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int n)
     {
         int size = _preDelay[0].Length;
-        for (int ch = 0; ch < 2; ch++)
-        {
-            var ring = _preDelay[ch];
-            var src = ch == 0 ? left : right;
-            var dst = ch == 0 ? _inLeft : _inRight;
-            // Write the block, then read it back delayed (a zero delay reads what was just written).
-            CopyIntoRing(src, ring, _preDelayPos);
-            CopyFromRing(ring, (_preDelayPos - _preDelaySamples + size) % size, dst.AsSpan(0, n));
-        }
+        int readPos = (_preDelayPos - _preDelaySamples + size) % size;
+        // Write the block, then read it back delayed (a zero delay reads what was just written).
+        CopyIntoRing(left, _preDelay[0], _preDelayPos);
+        CopyIntoRing(right, _preDelay[1], _preDelayPos);
+        CopyFromRing(_preDelay[0], readPos, _inLeft.AsSpan(0, n));
+        CopyFromRing(_preDelay[1], readPos, _inRight.AsSpan(0, n));
         _preDelayPos = (_preDelayPos + n) % size;
     }
 
     private void ProcessBlock(Span<float> outLeft, Span<float> outRight, int n)
     {
-        // Line outputs, damped and scaled by the loop gain.
         for (int i = 0; i < LineCount; i++) CopyFromRing(_lines[i], _linePos[i], _scratch[i].AsSpan(0, n));
         for (int i = 0; i < LineCount; i += 4) Damp(i, n);
-
-        // Wet outputs tap the lines with orthogonal sign patterns.
         outLeft.Clear();
         outRight.Clear();
-        for (int i = 0; i < LineCount; i++)
-        {
-            var x = _scratch[i].AsSpan(0, n);
-            TensorPrimitives.MultiplyAdd(x, OutLeftSigns[i] * OutputScale, outLeft, outLeft);
-            TensorPrimitives.MultiplyAdd(x, OutRightSigns[i] * OutputScale, outRight, outRight);
-        }
-
-        // Feedback: fast Walsh-Hadamard transform across the lines (the 1/4 normalisation that makes it
-        // orthogonal is folded into the last stage), then the send, back into the lines.
-        for (int h = 1; h < LineCount; h *= 2)
-        {
-            float scale = 2 * h == LineCount ? HadamardNorm : 1f;
-            for (int i = 0; i < LineCount; i += 2 * h)
-                for (int j = i; j < i + h; j++)
-                    Butterfly(_scratch[j].AsSpan(0, n), _scratch[j + h].AsSpan(0, n), scale);
-        }
-        for (int i = 0; i < LineCount; i++)
-        {
-            var x = _scratch[i].AsSpan(0, n);
-            TensorPrimitives.MultiplyAdd(_inLeft.AsSpan(0, n), InLeftSigns[i] * InputScale, x, x);
-            TensorPrimitives.MultiplyAdd(_inRight.AsSpan(0, n), InRightSigns[i] * InputScale, x, x);
-            CopyIntoRing(x, _lines[i], _linePos[i]);
-            _linePos[i] = (_linePos[i] + n) % _lines[i].Length;
-        }
+        for (int i = 0; i < LineCount; i++) Tap(_scratch[i].AsSpan(0, n), OutLeftSigns[i] * OutputScale, OutRightSigns[i] * OutputScale, outLeft, outRight);
+        Hadamard(n);
+        for (int i = 0; i < LineCount; i++) WriteLine(i, n);
     }
 
     /// <summary>
-    /// Damping low-pass and loop gain for lines [first, first+4): four independent recursions in one loop
-    /// so their latencies overlap.
+    /// Damping low-pass and loop gain for lines [first, first+4): four independent recursions in one
+    /// loop so their latencies overlap.
     /// </summary>
     private void Damp(int first, int n)
     {
@@ -201,35 +177,92 @@ public sealed class FdnReverb
         }
         _dampState[first] = Flush(y0); _dampState[first + 1] = Flush(y1);
         _dampState[first + 2] = Flush(y2); _dampState[first + 3] = Flush(y3);
-        // The line signals themselves: quantised at ~1e-27 so a fading tail reaches exact zero.
-        for (int i = first; i < first + 4; i++)
+    }
+
+    private static float Flush(float v) => v + DenormalGuard - DenormalGuard;
+
+    /// <summary>left += l·x; right += r·x.</summary>
+    private static void Tap(ReadOnlySpan<float> x, float l, float r, Span<float> left, Span<float> right)
+    {
+        int t = 0, width = Vector<float>.Count;
+        for (; t + width <= x.Length; t += width)
         {
-            var x = _scratch[i].AsSpan(0, n);
-            TensorPrimitives.Add(x, DenormalGuard, x);
-            TensorPrimitives.Subtract(x, DenormalGuard, x);
+            var v = new Vector<float>(x[t..]);
+            (new Vector<float>(left[t..]) + v * new Vector<float>(l)).CopyTo(left[t..]);
+            (new Vector<float>(right[t..]) + v * new Vector<float>(r)).CopyTo(right[t..]);
+        }
+        for (; t < x.Length; t++)
+        {
+            left[t] += x[t] * l;
+            right[t] += x[t] * r;
         }
     }
 
-    private static float Flush(float v) => (v + DenormalGuard) - DenormalGuard;
-
-    /// <summary>(a, b) ← (s·(a + b), s·(a − b)).</summary>
-    private static void Butterfly(Span<float> a, Span<float> b, float scale)
+    /// <summary>
+    /// Pole a of the unity-DC one-pole (1 − a)/(1 − a·z⁻¹) whose gain at <paramref name="w"/> (rad/sample)
+    /// is <paramref name="gain"/> (0 &lt; gain ≤ 1): the smaller root of
+    /// (1 − g²)a² − 2(1 − g²·cos w)a + (1 − g²) = 0.
+    /// </summary>
+    private static double OnePolePole(double gain, double w)
     {
-        int i = 0;
+        double g2 = gain * gain;
+        if (1 - g2 < 1e-12) return 0;
+        double b = 1 - g2 * Math.Cos(w), c = 1 - g2;
+        return (b - Math.Sqrt(b * b - c * c)) / c;
+    }
+
+    /// <summary>
+    /// The 16-point fast Walsh-Hadamard transform across the lines' scratch, as two radix-4 passes, with
+    /// the 1/4 that makes it orthogonal folded into the second.
+    /// </summary>
+    private void Hadamard(int n)
+    {
+        for (int group = 0; group < LineCount; group += 4)
+            Radix4(_scratch[group], _scratch[group + 1], _scratch[group + 2], _scratch[group + 3], n, 1f);
+        for (int j = 0; j < 4; j++)
+            Radix4(_scratch[j], _scratch[j + 4], _scratch[j + 8], _scratch[j + 12], n, 0.25f);
+    }
+
+    /// <summary>(a, b, c, d) ← s·(a+b+c+d, a−b+c−d, a+b−c−d, a−b−c+d) over samples 0..n−1.</summary>
+    private static void Radix4(float[] a, float[] b, float[] c, float[] d, int n, float scale)
+    {
         var s = new Vector<float>(scale);
-        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        int t = 0, width = Vector<float>.Count;
+        for (; t + width <= n; t += width)
         {
-            var va = new Vector<float>(a[i..]);
-            var vb = new Vector<float>(b[i..]);
-            ((va + vb) * s).CopyTo(a[i..]);
-            ((va - vb) * s).CopyTo(b[i..]);
+            var va = new Vector<float>(a, t); var vb = new Vector<float>(b, t);
+            var vc = new Vector<float>(c, t); var vd = new Vector<float>(d, t);
+            Vector<float> ab = va + vb, aMinusB = va - vb, cd = vc + vd, cMinusD = vc - vd;
+            ((ab + cd) * s).CopyTo(a, t);
+            ((aMinusB + cMinusD) * s).CopyTo(b, t);
+            ((ab - cd) * s).CopyTo(c, t);
+            ((aMinusB - cMinusD) * s).CopyTo(d, t);
         }
-        for (; i < a.Length; i++)
+        for (; t < n; t++)
         {
-            float va = a[i], vb = b[i];
-            a[i] = (va + vb) * scale;
-            b[i] = (va - vb) * scale;
+            float ab = a[t] + b[t], aMinusB = a[t] - b[t], cd = c[t] + d[t], cMinusD = c[t] - d[t];
+            a[t] = (ab + cd) * scale;
+            b[t] = (aMinusB + cMinusD) * scale;
+            c[t] = (ab - cd) * scale;
+            d[t] = (aMinusB - cMinusD) * scale;
         }
+    }
+
+    /// <summary>Adds the send (with line i's signs) to the mixed signal and writes the block into line i.</summary>
+    private void WriteLine(int i, int n)
+    {
+        var x = _scratch[i].AsSpan(0, n);
+        float inL = InLeftSigns[i] * InputScale, inR = InRightSigns[i] * InputScale;
+        var guard = new Vector<float>(DenormalGuard);
+        int t = 0, width = Vector<float>.Count;
+        for (; t + width <= n; t += width)
+        {
+            var v = new Vector<float>(x[t..]) + new Vector<float>(_inLeft, t) * new Vector<float>(inL) + new Vector<float>(_inRight, t) * new Vector<float>(inR);
+            (v + guard - guard).CopyTo(x[t..]);
+        }
+        for (; t < n; t++) x[t] = x[t] + _inLeft[t] * inL + _inRight[t] * inR + DenormalGuard - DenormalGuard;
+        CopyIntoRing(x, _lines[i], _linePos[i]);
+        _linePos[i] = (_linePos[i] + n) % _lines[i].Length;
     }
 
     private static void CopyIntoRing(ReadOnlySpan<float> source, float[] ring, int pos)
@@ -269,7 +302,7 @@ public sealed class FdnReverb
         return true;
     }
 
-    /// <summary>Row <paramref name="row"/> of the 16x16 Sylvester Hadamard matrix: sign of (−1)^popcount(row &amp; i).</summary>
+    /// <summary>Row <paramref name="row"/> of the 16x16 Sylvester Hadamard matrix: (−1)^popcount(row &amp; i).</summary>
     private static float[] HadamardRow(int row) =>
         Enumerable.Range(0, LineCount).Select(i => BitOperations.PopCount((uint)(row & i)) % 2 == 0 ? 1f : -1f).ToArray();
 }

@@ -10,11 +10,14 @@ namespace Mixwright.Dsp.Processors;
 /// that many leading frames and flushes the tail with zeros.
 /// </summary>
 /// <remarks>
-/// <para>Detection: per channel, <see cref="InterSamplePeakEstimator"/> estimates the peak of the
-/// reconstructed waveform around every input sample t (from the <c>Support</c> samples up to t); the
-/// channels are linked by the larger value, and the gain that window needs is
+/// <para>Detection: per channel, <see cref="InterSamplePeakEstimator"/> gives for every input sample t
+/// (from the <c>Support</c> samples up to t) the larger of what the <see cref="TruePeakDetector"/>
+/// reads there (same coefficients, computed a block at a time: calling its per-sample <c>Next</c> on a
+/// loud master would cost ~45 ns per sample and channel) and what a flatter interpolator with a refined
+/// peak reads; the channels are linked by the larger value, and the gain that window needs is
 /// r(t) = min(1, target / peak). A sub-block whose input cannot exceed the target (the estimator's
-/// bound times its largest sample) skips the estimation.</para>
+/// bound, which covers the detector's own <see cref="TruePeakDetector.OvershootBound"/>, times its
+/// largest sample) skips the estimation.</para>
 /// <para>Gain envelope: a running minimum of r over W samples, then a release that lets the gain rise
 /// with <see cref="LimiterSettings.ReleaseMs"/> (one-pole time constant, linear gain) but fall
 /// instantly, then a moving average over R samples (<see cref="RampMs"/>), so the gain ramps down
@@ -24,10 +27,11 @@ namespace Mixwright.Dsp.Processors;
 /// larger than the peak needs. (The running minimum is kept per 64-sample sub-block, which only widens
 /// it.)</para>
 /// <para>Safety margin: the target sits <see cref="SafetyMarginDb"/> below the ceiling for what is not
-/// exact: windows whose samples get different gains (inside a ramp) and the differences between
-/// interpolators (a <see cref="TruePeakDetector"/>, ffmpeg's ebur128). Content above about 0.46·fs
-/// (20.3 kHz at 44.1 kHz) is read low by the estimator, so a strong tone up there can read up to a few
-/// tenths of a dB over the ceiling on a meter that is flat that high.</para>
+/// exact: windows whose samples get different gains (inside a ramp or a release) and the remaining
+/// differences to other meters' interpolators (ffmpeg's ebur128 resamples to 192 kHz with its own
+/// filter). Measured on hot test material (tones, naive square waves, white-noise bursts, clicks at
+/// block edges, 44.1 and 48 kHz) ffmpeg then reads at least 0.03 dB under the ceiling. Content near
+/// Nyquist is deliberately over-read, so it is limited up to ~0.7 dB more than strictly needed.</para>
 /// <para>Disabled: the audio is only delayed, so the latency does not depend on the setting.</para>
 /// </remarks>
 public sealed class TruePeakLimiter

@@ -180,6 +180,24 @@ public class CompressorTests
         Assert.InRange(comp.LastGainReductionDb, 17.9, 18.05);
     }
 
+    [Theory]
+    [InlineData(DetectorMode.Peak)]
+    [InlineData(DetectorMode.Rms)]
+    public void Process_and_Update_allocate_nothing(DetectorMode mode)
+    {
+        var s = SoftKnee with { Detector = mode };
+        var comp = Prepared(s, 2);
+        var audio = Signals.Buffer(Fs, Signals.WhiteNoise(2048, 0.5, 1), Signals.WhiteNoise(2048, 0.5, 2));
+        comp.Process(audio, 2048);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            comp.Update(s);
+            comp.Process(audio, 1000 + i);
+        }
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
     [Fact]
     public void Settings_are_validated_and_misuse_is_reported()
     {

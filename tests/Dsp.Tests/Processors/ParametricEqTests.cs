@@ -192,6 +192,24 @@ public class ParametricEqTests
     }
 
     [Fact]
+    public void Process_and_Update_allocate_nothing()
+    {
+        var eq = new ParametricEq();
+        eq.Prepare(Fs, 2);
+        eq.Update(Busy, new HighPassSettings(true, 40));
+        var audio = Signals.Buffer(Fs, Signals.WhiteNoise(2048, 0.5, 1), Signals.WhiteNoise(2048, 0.5, 2));
+        eq.Process(audio, 2048);
+        var automation = Enumerable.Range(0, 10).Select(i => new HighPassSettings(true, 40 + i)).ToArray();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++)
+        {
+            eq.Update(Busy, automation[i]); // a new setting every block
+            eq.Process(audio, 1000 + i);
+        }
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
     public void Misuse_is_reported_clearly()
     {
         var eq = new ParametricEq();

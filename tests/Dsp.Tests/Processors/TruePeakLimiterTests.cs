@@ -174,6 +174,18 @@ public class TruePeakLimiterTests
     }
 
     [Fact]
+    public void Process_allocates_nothing()
+    {
+        var limiter = Prepared(44100, 2, LimiterSettings.Default);
+        var hot = Hot("bursts", 44100, -1, 4096);
+        var audio = Signals.Buffer(44100, hot);
+        limiter.Process(audio, 4096);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) limiter.Process(audio, 1000 + i);
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    [Fact]
     public void Settings_are_validated_and_misuse_is_reported()
     {
         var limiter = new TruePeakLimiter();
