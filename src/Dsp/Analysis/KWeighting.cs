@@ -1,3 +1,5 @@
+using Mixwright.Dsp.Processors;
+
 namespace Mixwright.Dsp.Analysis;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -47,7 +46,8 @@ internal static class InterSamplePeakEstimator
     public static int ReadPastEnd => Vector<float>.Count + 2;
 
     private static readonly float[][] Clean = Design();
-    private static readonly float[][] Meter = MeterPhases();
+    // The detector's own phases, not a re-derived copy: the limiter and the meter share one definition.
+    private static readonly float[][] Meter = TruePeakDetector.Phases;
 
     /// <summary>No estimate exceeds the window's largest input magnitude times this.</summary>
     public static float Bound { get; } = MathF.Max(Clean.Max(p => p.Sum(MathF.Abs)) * 1.125f, TruePeakDetector.OvershootBound);
@@ -224,7 +224,7 @@ internal static class InterSamplePeakEstimator
                 double t = k - (half - 1) - (double)p / Factor; // distance from the interpolated point, in samples
                 double sinc = t == 0 ? 2 * CleanCutoff : Math.Sin(2 * Math.PI * CleanCutoff * t) / (Math.PI * t);
                 double r = t / (half + 0.5);
-                h[k] = sinc * BesselI0(beta * Math.Sqrt(1 - r * r)) / BesselI0(beta);
+                h[k] = sinc * TruePeakDetector.BesselI0(beta * Math.Sqrt(1 - r * r)) / TruePeakDetector.BesselI0(beta);
             }
             double sum = h.Sum();
             phases[p] = h.Select(v => (float)(v / sum)).ToArray();
@@ -232,27 +232,4 @@ internal static class InterSamplePeakEstimator
         return phases;
     }
 
-    /// <summary>
-    /// The <see cref="TruePeakDetector"/>'s phase coefficients. They are private to it; reading them
-    /// (rather than re-deriving its design here) keeps the limiter and the meter on one definition.
-    /// </summary>
-    private static float[][] MeterPhases()
-    {
-        var field = typeof(TruePeakDetector).GetField("Phases", BindingFlags.NonPublic | BindingFlags.Static);
-        if (field?.GetValue(null) is not float[][] phases || phases.Length != Factor || phases.Any(p => p.Length != TruePeakDetector.TapsPerPhase))
-            throw new InvalidOperationException("InterSamplePeakEstimator: TruePeakDetector no longer exposes its 4 x 32 phase coefficients as 'Phases'; update MeterPhases.");
-        return phases;
-    }
-
-    private static double BesselI0(double x)
-    {
-        double sum = 1, term = 1;
-        for (int k = 1; k < 60; k++)
-        {
-            term *= (x / (2 * k)) * (x / (2 * k));
-            sum += term;
-            if (term < 1e-14 * sum) break;
-        }
-        return sum;
-    }
 }

@@ -13,7 +13,7 @@ public sealed class TruePeakDetector
     public const int TapsPerPhase = 32;
 
     // Phase p interpolates the point p/Factor of a sample after the centre of the history window.
-    private static readonly float[][] Phases = DesignPhases();
+    internal static readonly float[][] Phases = DesignPhases();
 
     // The last TapsPerPhase-1 inputs, then room for one chunk: a block is filtered as whole spans, one
     // multiply-add per tap across time, which vectorises far better than a dot product per output sample.
@@ -129,7 +129,8 @@ public sealed class TruePeakDetector
         return phases;
     }
 
-    private static double BesselI0(double x)
+    /// <summary>Modified Bessel function of the first kind, order 0: the Kaiser window's shape.</summary>
+    internal static double BesselI0(double x)
     {
         double sum = 1, term = 1;
         for (int k = 1; k < 50; k++)

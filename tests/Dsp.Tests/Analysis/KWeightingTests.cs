@@ -62,5 +62,5 @@ public class KWeightingTests
     }
 
     private static double Response(int rate, double hz) =>
-        20 * Math.Log10(KWeighting.HighShelf(rate).MagnitudeAt(hz, rate) * KWeighting.HighPass(rate).MagnitudeAt(hz, rate));
+        KWeighting.HighShelf(rate).MagnitudeDb(hz, rate) + KWeighting.HighPass(rate).MagnitudeDb(hz, rate);
 }
