@@ -33,5 +33,6 @@ public static class InterpreterDefaults
     /// <summary>Reverb decay change ("longer reverb"), seconds.</summary>
     public static double DecayStepS(double intensity) => RoundTo(1.2 * intensity, 0.1);
 
-    public static double RoundTo(double value, double step) => Math.Round(value / step, MidpointRounding.AwayFromZero) * step;
+    /// <summary>Rounds to a multiple of step; the final rounding removes binary noise (0.6, not 0.6000000000000001).</summary>
+    public static double RoundTo(double value, double step) => Math.Round(Math.Round(value / step, MidpointRounding.AwayFromZero) * step, 10);
 }

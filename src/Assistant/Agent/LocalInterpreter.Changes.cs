@@ -70,8 +70,30 @@ public sealed partial class LocalInterpreter
 
     // ---------------------------------------------------------------- change requests
 
-    private Interpretation InterpretChanges(Turn turn, List<Token> tokens, List<Item> items, bool followUpLead, string s,
-        IReadOnlyDictionary<string, string>? forcedVariants)
+    /// <summary>A request read into clauses, ready to be bound to tracks (possibly several times, for question options).</summary>
+    private sealed record Parsed(Turn Turn, List<Token> Tokens, List<Item> Items, List<Clause> Clauses);
+
+    /// <summary>
+    /// Answers given in advance while building a question's options: which tracks an ambiguous phrase
+    /// means, which target a request with none goes to, which reading an ambiguous word has. With
+    /// <see cref="ForOption"/> a further ambiguity yields no calls instead of another question.
+    /// </summary>
+    private sealed record Choices(
+        IReadOnlyDictionary<Mention, IReadOnlyList<TrackProfile>>? Mentions = null,
+        BoundTarget? DefaultTarget = null,
+        IReadOnlyDictionary<string, string>? Variants = null,
+        bool ForOption = false)
+    {
+        public static Choices None { get; } = new();
+
+        public Choices WithMention(Mention m, IReadOnlyList<TrackProfile> tracks) =>
+            this with { Mentions = new Dictionary<Mention, IReadOnlyList<TrackProfile>>(Mentions ?? new Dictionary<Mention, IReadOnlyList<TrackProfile>>()) { [m] = tracks }, ForOption = true };
+
+        public Choices WithVariant(string word, string variant) =>
+            this with { Variants = new Dictionary<string, string>(Variants ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [word] = variant }, ForOption = true };
+    }
+
+    private Interpretation InterpretChanges(Turn turn, List<Token> tokens, List<Item> items, bool followUpLead, string s)
     {
         var ctx = turn.Context;
         var session = turn.Session;
@@ -87,6 +109,7 @@ public sealed partial class LocalInterpreter
             clauses.Add(clause);
         }
         ShareTargetsAndIntents(clauses);
+        var parsed = new Parsed(turn, tokens, items, clauses);
 
         // Exclusion follow-up: "not the bass", "leave the piano out".
         if (clauses.All(c => !c.HasChanges) && (ctx.PendingProposal ?? ctx.LastChange) is not null
@@ -97,61 +120,72 @@ public sealed partial class LocalInterpreter
             if (excluded.Count > 0) return Without(ctx, excluded);
         }
 
-        var changeClauses = clauses.Where(c => c.HasChanges).ToList();
-        if (changeClauses.Count == 0 && clauses.SelectMany(c => c.Intents).OfType<PraiseIntent>().FirstOrDefault() is { } praised)
+        if (clauses.Any(c => c.HasChanges)) return BuildCalls(parsed, Choices.None);
+
+        if (clauses.SelectMany(c => c.Intents).OfType<PraiseIntent>().FirstOrDefault() is { } praised)
             return new ReplyInterpretation($"Glad you like it ({praised.Word}); I'll leave it as it is.", ReplyKind.SmallTalk);
-        if (changeClauses.Count == 0)
-        {
-            var targetClauses = clauses.Where(c => c.HasTargets).ToList();
-            if (targetClauses.Count > 0)
-            {
-                var bound = new List<BoundTarget>();
-                foreach (var c in targetClauses)
-                {
-                    var b = Bind(turn, c, tokens, out var question);
-                    if (question is not null) return question;
-                    bound.AddRange(b);
-                }
-                bool followUp = followUpLead || clauses.Any(c => c.HasFollowUpMarker) || s.StartsWith("same", StringComparison.Ordinal)
-                    || s.StartsWith("do the same", StringComparison.Ordinal) || s.StartsWith("what about", StringComparison.Ordinal);
-                if (followUp || (ctx.LastChange ?? ctx.PendingProposal) is not null) return SameFor(ctx, bound.Distinct().ToList());
-                return new QuestionInterpretation($"What should I change on {string.Join(" and ", bound.Select(b => b.IsMix ? "the mix" : b.Name))}?", []);
-            }
+        var targetClauses = clauses.Where(c => c.HasTargets).ToList();
+        if (targetClauses.Count == 0)
             return new ReplyInterpretation(
                 "I didn't catch what to change. Try naming a track and a sound, like \"the kick is boomy\" or \"vocals up 2 dB\".", ReplyKind.Unable);
-        }
 
+        // Only tracks named: "same for the snare", "the bass as well", "now the piano".
+        var bound = new List<BoundTarget>();
+        foreach (var c in targetClauses)
+        {
+            var b = Bind(parsed, c, Choices.None, out var ambiguity);
+            if (ambiguity is { } a)
+            {
+                var options = a.Candidates.Select(t => OptionFor(turn, t.Name, Rebuild(tokens, a.Mention.Start, a.Mention.Length, t.Name))).ToList();
+                return new QuestionInterpretation($"Which {a.Mention.Text} do you mean: {JoinOr(a.Candidates.Select(t => t.Name).ToList())}?", options);
+            }
+            bound.AddRange(b);
+        }
+        bool followUp = followUpLead || clauses.Any(c => c.HasFollowUpMarker) || s.StartsWith("same", StringComparison.Ordinal)
+            || s.StartsWith("do the same", StringComparison.Ordinal) || s.StartsWith("what about", StringComparison.Ordinal);
+        if (followUp || (ctx.LastChange ?? ctx.PendingProposal) is not null) return SameFor(ctx, bound.Distinct().ToList());
+        return new QuestionInterpretation($"What should I change on {string.Join(" and ", bound.Select(b => b.IsMix ? "the mix" : b.Name))}?", []);
+    }
+
+    /// <summary>Binds every change clause to its targets and builds the calls, or asks the one question that is open.</summary>
+    private Interpretation BuildCalls(Parsed parsed, Choices choices)
+    {
+        var ctx = parsed.Turn.Context;
         var builder = new ToolCallBuilder(_descriptors, ctx);
         var calls = new List<ToolCall>();
         var open = new List<OpenVariant>();
-        foreach (var clause in changeClauses)
+        foreach (var clause in parsed.Clauses.Where(c => c.HasChanges))
         {
-            var targets = Bind(turn, clause, tokens, out var question);
-            if (question is not null) return question;
+            var targets = Bind(parsed, clause, choices, out var ambiguity);
+            if (ambiguity is { } a) return choices.ForOption ? Unresolved : AskWhichOfMention(parsed, choices, a.Mention, a.Candidates);
             // The reverb decay and the master's loudness belong to no track.
             if (targets.Count == 0 && clause.Intents.All(i => i is DecayIntent or MasterIntent or PraiseIntent)) targets = [BoundTarget.Mix];
-            if (targets.Count == 0) return AskWhichTrack(turn, tokens);
+            if (targets.Count == 0 && choices.DefaultTarget is { } fallback) targets = [fallback];
+            if (targets.Count == 0) return choices.ForOption ? Unresolved : AskWhichTrack(parsed, choices);
             foreach (var intent in clause.Intents)
                 for (int i = 0; i < targets.Count; i++)
                 {
                     var localOpen = new List<OpenVariant>();
-                    foreach (var call in builder.Build(intent, targets[i], i, targets.Count, localOpen)) calls.Add(call);
+                    calls.AddRange(builder.Build(intent, targets[i], i, targets.Count, localOpen));
                     foreach (var o in localOpen)
                     {
-                        if (forcedVariants is not null && forcedVariants.TryGetValue(o.Descriptor.Word, out string? variant))
+                        if (choices.Variants is not null && choices.Variants.TryGetValue(o.Descriptor.Word, out string? variant) && intent is DescriptorIntent d)
                             calls.Add(ToolCall.Create(ToolNames.ApplyDescriptor, new ApplyDescriptorArgs(o.Target.Name, o.Descriptor.Word,
-                                Math.Round(((DescriptorIntent)intent).Intensity, 2), ((DescriptorIntent)intent).Negate, variant)));
+                                Math.Round(Math.Clamp(d.Intensity, 0.05, 1), 2), d.Negate, variant)));
                         else open.Add(o);
                     }
                 }
         }
-        if (open.Count > 0) return AskWhichReading(turn, tokens, items, open[0], s, forcedVariants);
+        if (open.Count > 0) return choices.ForOption ? Unresolved : AskWhichReading(parsed, choices, open[0]);
 
         calls = Deduplicate(calls);
         if (calls.Count == 0)
             return new ReplyInterpretation("That can't be done on the master bus (pan, mute and solo are per track); name a track.", ReplyKind.Unable);
         return new ToolCallsInterpretation(calls, CallDescriber.Summarize(calls));
     }
+
+    /// <summary>What an option that still leaves something open builds to: no calls; the option's resume text takes over.</summary>
+    private static readonly QuestionInterpretation Unresolved = new("", []);
 
     /// <summary>
     /// Lets clauses lend each other what they leave out: "make the pad quieter and darker" (the second
@@ -178,13 +212,13 @@ public sealed partial class LocalInterpreter
 
     /// <summary>
     /// The tracks a clause acts on. Returns an empty list when it names none and the conversation gives
-    /// none either; sets <paramref name="question"/> when a phrase fits several tracks equally.
+    /// none either; reports a phrase that fits several tracks equally in <paramref name="ambiguity"/>.
     /// </summary>
-    private List<BoundTarget> Bind(Turn turn, Clause clause, List<Token> tokens, out QuestionInterpretation? question)
+    private List<BoundTarget> Bind(Parsed parsed, Clause clause, Choices choices, out (Mention Mention, IReadOnlyList<TrackProfile> Candidates)? ambiguity)
     {
-        question = null;
-        var resolver = turn.Session.Resolver;
-        var ctx = turn.Context;
+        ambiguity = null;
+        var resolver = parsed.Turn.Session.Resolver;
+        var ctx = parsed.Turn.Context;
         var lastTracks = (ctx.LastChange?.Tracks ?? []).ToHashSet(StringComparer.Ordinal);
 
         var excluded = new HashSet<string>(StringComparer.Ordinal);
@@ -199,17 +233,22 @@ public sealed partial class LocalInterpreter
 
         foreach (var target in clause.Targets)
         {
+            if (choices.Mentions is not null && choices.Mentions.TryGetValue(target.Mention, out var chosen))
+            {
+                result.AddRange(chosen.Select(t => new BoundTarget(t)));
+                continue;
+            }
             var resolution = resolver.Resolve(target.Mention, target.AllQuantifier, false, target.Ordinal, target.Other ? lastTracks : null);
             if (resolution.IsAmbiguous)
             {
-                question = AskWhichOfMention(turn, tokens, target.Mention, resolution.Tracks);
+                ambiguity = (target.Mention, resolution.Tracks);
                 return [];
             }
             result.AddRange(resolution.Tracks.Select(t => new BoundTarget(t)));
         }
         result.AddRange(clause.PositionalTargets.Select(t => new BoundTarget(t)));
 
-        if (result.Count == 0)
+        if (result.Count == 0 && choices.DefaultTarget is null)
         {
             // No track named: the conversation's current subject, if there is one.
             var subject = ctx.PendingProposal?.Tracks ?? ctx.LastChange?.Tracks ?? [];
@@ -238,39 +277,38 @@ public sealed partial class LocalInterpreter
 
     // ---------------------------------------------------------------- clarifying questions
 
-    private QuestionInterpretation AskWhichOfMention(Turn turn, List<Token> tokens, Mention mention, IReadOnlyList<TrackProfile> candidates)
+    private QuestionInterpretation AskWhichOfMention(Parsed parsed, Choices choices, Mention mention, IReadOnlyList<TrackProfile> candidates)
     {
         var options = new List<QuestionOption>();
         foreach (var track in candidates)
-            options.Add(OptionFor(turn, track.Name, Rebuild(tokens, mention.Start, mention.Length, track.Name)));
+            options.Add(Option(parsed, choices.WithMention(mention, [track]), track.Name, Rebuild(parsed.Tokens, mention.Start, mention.Length, track.Name)));
         string all = candidates.Count == 2 ? "both" : $"all {candidates.Count}";
-        options.Add(OptionFor(turn, all, Rebuild(tokens, mention.Start, mention.Length, string.Join(" and ", candidates.Select(c => c.Name)))));
-        string names = JoinOr(candidates.Select(c => c.Name).ToList());
-        return new QuestionInterpretation($"Which {mention.Text} do you mean: {names}, or {all}?", options);
+        options.Add(Option(parsed, choices.WithMention(mention, candidates), all,
+            Rebuild(parsed.Tokens, mention.Start, mention.Length, string.Join(" and ", candidates.Select(c => c.Name)))));
+        return new QuestionInterpretation($"Which {mention.Text} do you mean: {JoinOr(candidates.Select(c => c.Name).ToList())}, or {all}?", options);
     }
 
-    private QuestionInterpretation AskWhichTrack(Turn turn, List<Token> tokens)
+    private QuestionInterpretation AskWhichTrack(Parsed parsed, Choices choices)
     {
-        string request = Rebuild(tokens, 0, 0, "");
-        var options = turn.Session.Resolver.Tracks.Select(t => OptionFor(turn, t.Name, $"{request} on {t.Name}")).ToList();
-        options.Add(OptionFor(turn, "the whole mix", $"{request} on the whole mix"));
+        string request = Rebuild(parsed.Tokens, 0, 0, "");
+        var options = parsed.Turn.Session.Resolver.Tracks
+            .Select(t => Option(parsed, choices with { DefaultTarget = new BoundTarget(t), ForOption = true }, t.Name, $"{request} on {t.Name}"))
+            .Append(Option(parsed, choices with { DefaultTarget = BoundTarget.Mix, ForOption = true }, "the whole mix", $"{request} on the whole mix"))
+            .ToList();
         return new QuestionInterpretation("Which track do you mean, or the whole mix?", options);
     }
 
-    private QuestionInterpretation AskWhichReading(Turn turn, List<Token> tokens, List<Item> items, OpenVariant open, string s,
-        IReadOnlyDictionary<string, string>? forcedVariants)
+    private QuestionInterpretation AskWhichReading(Parsed parsed, Choices choices, OpenVariant open)
     {
         var d = open.Descriptor;
-        var options = new List<QuestionOption>();
-        foreach (var alt in d.Alternatives)
-        {
-            var forced = new Dictionary<string, string>(forcedVariants ?? new Dictionary<string, string>(), StringComparer.Ordinal) { [d.Word] = alt.Id };
-            var result = InterpretChanges(turn, tokens, items, followUpLead: false, s, forced);
-            options.Add(new QuestionOption(alt.Label, result is ToolCallsInterpretation calls ? calls.Calls : []));
-        }
+        var options = d.Alternatives.Select(alt => Option(parsed, choices.WithVariant(d.Word, alt.Id), alt.Label, null)).ToList();
         string where = open.Target.IsMix ? "the mix" : open.Target.Name;
         return new QuestionInterpretation($"\"{Capitalize(d.Word)}\" on {where} can mean {JoinOr(d.Alternatives.Select(a => a.Label).ToList())}. Which one?", options);
     }
+
+    /// <summary>An option whose calls are built with the choice made; when more is still open, only its resume text.</summary>
+    private QuestionOption Option(Parsed parsed, Choices choices, string label, string? resumeText) =>
+        new(label, BuildCalls(parsed, choices) is ToolCallsInterpretation calls ? calls.Calls : [], resumeText);
 
     private QuestionOption OptionFor(Turn turn, string label, string resumeText)
     {

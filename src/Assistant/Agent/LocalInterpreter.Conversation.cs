@@ -122,7 +122,7 @@ public sealed partial class LocalInterpreter
         if (fragments.All(f => MorePattern.IsMatch(f))) return ScaleLast(ctx, items, more: true);
         if (fragments.All(f => LessPattern.IsMatch(f) || f is "that is" or "hmm" or "ok" or "okay" or "no")) return ScaleLast(ctx, items, more: false);
 
-        return InterpretChanges(turn, tokens, items, followUpLead, s, forcedVariants: null);
+        return InterpretChanges(turn, tokens, items, followUpLead, s);
     }
 
     // ---------------------------------------------------------------- lead-ins

@@ -223,7 +223,8 @@ public sealed class DescriptorLexicon
                 }
                 string key = TextKey.Of(surface);
                 if (seen.Add(key)) yield return key;
-                if (key.Length >= 3 && !key.EndsWith("er", StringComparison.Ordinal) && seen.Add(WordForms.Comparative(key)))
+                // Comparatives of the descriptor's own word only: forms may be nouns or spellings ("brite").
+                if (surface == d.Word && key.Length >= 3 && !key.EndsWith("er", StringComparison.Ordinal) && seen.Add(WordForms.Comparative(key)))
                     yield return WordForms.Comparative(key);
             }
     }

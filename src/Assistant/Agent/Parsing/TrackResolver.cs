@@ -40,14 +40,20 @@ internal sealed class TrackResolver
         int available = 0;
         while (available < MaxSpan && start + available < tokens.Count && tokens[start + available].Kind is TokenKind.Word or TokenKind.Number) available++;
         if (available == 0 || tokens[start].Kind != TokenKind.Word) return null;
-        string[] words = tokens.Skip(start).Take(available).Select(t => TextKey.Of(t.Text)).ToArray();
+        string[] words = new string[available];
+        for (int i = 0; i < available; i++) words[i] = TextKey.Of(tokens[start + i].Text);
+        // Role phrases of every sub-span, looked up once and shared by all tracks and lengths.
+        var phraseHits = new IReadOnlyList<RoleWordHit>[available, 4];
+        for (int p = 0; p < available; p++)
+            for (int l = 1; l <= Math.Min(3, available - p); l++)
+                phraseHits[p, l] = _roles.Lookup(words, p, l);
 
         for (int len = available; len >= 1; len--)
         {
-            var hits = _roles.Lookup(words, 0, len);
+            var hits = len <= 3 ? phraseHits[0, len] : _roles.Lookup(words, 0, len);
             var scored = new List<(TrackProfile Track, double Score, bool Plural)>();
             foreach (var track in Tracks)
-                if (Explain(track, words, len) is { } e) scored.Add((track, e.Score, e.Plural));
+                if (Explain(track, words, len, phraseHits) is { } e) scored.Add((track, e.Score, e.Plural));
             if (scored.Count > 0)
             {
                 double best = scored.Max(s => s.Score);
@@ -69,7 +75,7 @@ internal sealed class TrackResolver
     /// word scores (dynamic programming over phrase splits), or null when some word is unexplained or the
     /// phrase is only noise.
     /// </summary>
-    private (double Score, bool Plural)? Explain(TrackProfile track, string[] words, int len)
+    private (double Score, bool Plural)? Explain(TrackProfile track, string[] words, int len, IReadOnlyList<RoleWordHit>[,] phraseHits)
     {
         var best = new (double Score, bool Plural, bool Substance)?[len + 1];
         best[len] = (0, false, false);
@@ -88,7 +94,7 @@ internal sealed class TrackResolver
             else if (track.NameNoise.Contains(w)) Consider(NameNoiseScore, false, false, p + 1);
             else if (_roles.NoiseTokens.Contains(w)) Consider(NoiseScore, false, false, p + 1);
             for (int l = Math.Min(3, len - p); l >= 1; l--)
-                foreach (var hit in _roles.Lookup(words, p, l))
+                foreach (var hit in phraseHits[p, l])
                 {
                     double? s = hit.Target switch
                     {
