@@ -371,8 +371,9 @@ public sealed partial class LocalInterpreter
                 foreach (var t in item.Mention.Explained) mentioned.Add(t.Name);
             }
             var byTrack = question.Options.Where(o => mentioned.Contains(o.Label) || (mixNamed && o.Label == "the whole mix")).ToList();
+            bool aboutTracks = question.Options.Any(o => turn.Session.Resolver.ByName(o.Label) is not null);
             if (byTrack.Count == 1) chosen = byTrack[0];
-            else
+            else if (!aboutTracks)
             {
                 // Readings of a word: the option sharing the most words with the answer.
                 var answerWords = s.Split(' ').Where(w => w.Length > 2 && w is not "the" and not "and" and not "more" and not "less").Select(Stem).ToHashSet();

@@ -17,7 +17,8 @@ public sealed record Effect(string Track, string What, string Dir)
 /// </summary>
 public static class EffectEstimator
 {
-    private const double Threshold = 0.5;
+    /// <summary>A region counts as moved at 0.3 dB relative change: a gentle "a bit more" is still a move.</summary>
+    private const double Threshold = 0.3;
 
     public static readonly IReadOnlyDictionary<string, double[]> Regions = new Dictionary<string, double[]>
     {

@@ -79,6 +79,9 @@ public sealed class LocalInterpreterTests
 
         var answered = Band.Single(Interpreter.Interpret("the lead one", Band.Context with { PendingQuestion = q }));
         Assert.Equal("Gtr Lead", answered.Track);
+        // A new request instead of an answer is read as a new request.
+        var changedSubject = Band.Single(Interpreter.Interpret("make the lead vocal louder", Band.Context with { PendingQuestion = q }));
+        Assert.Equal((ToolNames.SetGain, "Lead Vocal"), (changedSubject.Name, changedSubject.Track));
     }
 
     [Fact]

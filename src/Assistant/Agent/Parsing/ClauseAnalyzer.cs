@@ -287,7 +287,8 @@ internal sealed partial class ClauseAnalyzer(TrackResolver tracks, IntensityLexi
         bool shelf = items.Any(i => i.Text.Contains("shelf", StringComparison.Ordinal));
         bool notch = items.Any(i => i.Text is "notch" or "notch out");
         bool cutVerb = items.Any(i => i.IsWordIn(Grammar.EqCutVerbs) || i.IsWordIn(Grammar.ExcessMarkers) || i.IsWord("roll off"));
-        bool boostVerb = items.Any(i => i.Text is "boost" or "add" or "lift" or "bump" or "more" or "raise" or "push" or "bump up");
+        bool boostVerb = items.Any(i => i.Text is "boost" or "add" or "lift" or "bump" or "more" or "raise" or "push" or "bump up" or "some" or "extra")
+            || (!cutVerb && items.Any(i => i.Kind == ItemKind.Modifier));
         double intensity = items.FirstOrDefault(i => i.Kind == ItemKind.Modifier)?.Intensity ?? DefaultIntensity;
 
         var freqs = new List<(int Index, double Hz)>();
@@ -487,6 +488,8 @@ internal sealed partial class ClauseAnalyzer(TrackResolver tracks, IntensityLexi
             else if (w is "not so" or "not as" or "not too") marker = -1;
             else if (w == "not") marker = FollowsEnough(items, k, nextQ) ? 1 : -1;
             else if (Grammar.ExcessMarkers.Contains(w) || (w == "to" && j == k - 1 && IsComplaintContext(items, j))) marker = -1;
+            // "has no attack", "there is no presence": a lack, so more of it.
+            else if (w is "no" or "without" && PreviousMeaningful(items, j) is { } before && (before.IsWordIn(Grammar.Copulas) || before.Text == "there")) marker = 1;
             else if (Grammar.OffMarkers.Contains(w) && q.Kind is QualityKind.Reverb or QualityKind.Compression) { marker = -1; off = true; }
             else if (Grammar.NegativeMarkers.Contains(w)) marker = -1;
             else if (Grammar.PositiveMarkers.Contains(w) && !(w == "up" && j < k - 1)) marker = 1;
@@ -501,6 +504,8 @@ internal sealed partial class ClauseAnalyzer(TrackResolver tracks, IntensityLexi
                 if (it.Text is "up" or "higher" or "louder") { marker = 1; break; }
                 if (it.Text is "down" or "lower" or "quieter") { marker = -1; break; }
                 if (it.Text == "enough" && items.Take(k).Any(i => i.IsWord("not"))) { marker = 1; break; }
+                // "the dynamics are all over the place", "the reverb is too much": the quality is the subject.
+                if (Grammar.ExcessMarkers.Contains(it.Text) && it.Text != "over" && items.Skip(k + 1).Take(j - k).Any(i => i.IsWordIn(Grammar.Copulas))) { marker = -1; break; }
             }
         else
             for (int j = k + 1; j < nextQ && intensity is null; j++)

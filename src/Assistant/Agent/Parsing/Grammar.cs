@@ -29,7 +29,7 @@ internal static class Grammar
         "aside from", "except for", "as well", "as well as", "in front of", "and then", "after that", "right now", "right away", "all right", "same for", "same with", "same to", "same on",
         "the same", "same thing", "true peak", "true-peak", "on top of", "on top", "more of", "less of", "some more",
         "do the same", "the other", "last change", "last two", "last three", "a bit much", "a little much", "bit much",
-        "let it breathe", "let them breathe", "all over the place",
+        "let it breathe", "let them breathe", "all over the place", "ease off", "ease up", "go easy on", "lay off", "cut back",
     ];
 
     public static readonly HashSet<string> PositiveMarkers =
@@ -49,11 +49,11 @@ internal static class Grammar
         "turn down", "bring down", "push down", "rein in", "fewer", "minus", "roll off", "attenuate", "lose", "lessen",
         "diminish", "scoop", "dip", "notch", "clean up", "tidy up", "control", "fix", "no", "without", "less of", "reduced",
         "lowered", "cut back", "ease off", "ease up", "soften", "deemphasize", "de-emphasize", "minimize", "minimise",
-        "suppress", "shave", "trim", "eliminate", "duck", "tuck",
+        "suppress", "shave", "trim", "eliminate", "duck", "tuck", "ease off", "ease up", "go easy on", "lay off",
     ];
 
     /// <summary>Markers that mean "too much of it" and invert the quality.</summary>
-    public static readonly HashSet<string> ExcessMarkers = ["too", "too much", "way too much", "so much", "overly", "excessive", "excess", "overdone", "over", "a bit much", "a little much", "bit much"];
+    public static readonly HashSet<string> ExcessMarkers = ["too", "too much", "way too much", "so much", "overly", "excessive", "excess", "overdone", "over", "a bit much", "a little much", "bit much", "all over the place"];
 
     /// <summary>Markers that remove a send or a compressor outright rather than step it down.</summary>
     public static readonly HashSet<string> OffMarkers = ["no", "kill", "remove", "without", "turn off", "switch off", "get rid of", "bypass", "disable", "zero"];
@@ -147,6 +147,7 @@ internal static class Grammar
     public static readonly HashSet<string> CompressPhrases =
     [
         "tame the peaks", "catch the peaks", "control the peaks", "control the dynamics", "even out", "even it out", "level out", "smooth out",
+        "all over the place",
     ];
 
     public static readonly HashSet<string> NumberUnitlessAmountLeadIns = ["by", "up", "down", "to", "at"];
