@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -235,7 +236,9 @@ internal static class InterSamplePeakEstimator
     /// <summary>
     /// The <see cref="TruePeakDetector"/>'s phase coefficients. They are private to it; reading them
     /// (rather than re-deriving its design here) keeps the limiter and the meter on one definition.
+    /// (An internal accessor on the detector would make the reflection unnecessary.)
     /// </summary>
+    [DynamicDependency(DynamicallyAccessedMemberTypes.NonPublicFields, typeof(TruePeakDetector))] // kept under trimming
     private static float[][] MeterPhases()
     {
         var field = typeof(TruePeakDetector).GetField("Phases", BindingFlags.NonPublic | BindingFlags.Static);
