@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Parameters;
 
@@ -180,7 +181,7 @@ public sealed class Compressor
         {
             var peak = floor;
             for (int c = 0; c < _channels; c++)
-                peak = Vector.Max(peak, Vector.Abs(LoadPadded(buffer.Channel(c), start + i, start + n)));
+                peak = Vector.MaxNative(peak, Vector.Abs(LoadPadded(buffer.Channel(c), start + i, start + n)));
             Reduction(FastMath.Log2(peak) * db).CopyTo(_work, i);
         }
     }
@@ -191,7 +192,7 @@ public sealed class Compressor
         var floor = new Vector<float>(FastMath.SmallestLevel);
         var db = new Vector<float>((float)(FastMath.DbPerOctaveAmplitude / 2));
         for (int i = 0; i < n; i += Vector<float>.Count)
-            Reduction(FastMath.Log2(Vector.Max(new Vector<float>(_work, i), floor)) * db).CopyTo(_work, i);
+            Reduction(FastMath.Log2(Vector.MaxNative(new Vector<float>(_work, i), floor)) * db).CopyTo(_work, i);
     }
 
     /// <summary>Reads a vector at <paramref name="i"/>, zero-filling past <paramref name="end"/>.</summary>
@@ -230,12 +231,13 @@ public sealed class Compressor
     /// curve is c·u² + slope·max(over − knee/2, 0): zero below the knee, the quadratic inside, the
     /// straight ratio line above, with no branches (and knee = 0 gives the hard knee).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Vector<float> Reduction(Vector<float> levelDb)
     {
         var over = levelDb - new Vector<float>(_threshold);
         var half = new Vector<float>(_halfKnee);
-        var u = Vector.Min(Vector.Max(over + half, Vector<float>.Zero), half + half);
-        var above = Vector.Max(over - half, Vector<float>.Zero);
+        var u = Vector.MinNative(Vector.MaxNative(over + half, Vector<float>.Zero), half + half);
+        var above = Vector.MaxNative(over - half, Vector<float>.Zero);
         return Vector.FusedMultiplyAdd(new Vector<float>(_kneeCurve) * u, u, new Vector<float>(_slope) * above);
     }
 
@@ -276,14 +278,14 @@ public sealed class Compressor
             countdown -= end - i;
             for (; i < end; i++)
             {
-                run = MathF.Max(run, target[i]);
-                double x = MathF.Max(run, previousTwo);
+                run = float.MaxNative(run, target[i]);
+                double x = float.MaxNative(run, previousTwo);
                 y = TPick.Pick(Math.FusedMultiplyAdd(keepA, y, ka * x), Math.FusedMultiplyAdd(keepR, y, kr * x));
                 target[i] = (float)y;
             }
             if (countdown == 0)
             {
-                previousTwo = MathF.Max(previous, run);
+                previousTwo = float.MaxNative(previous, run);
                 previous = run;
                 run = 0;
                 countdown = _holdChunk;
@@ -315,7 +317,7 @@ public sealed class Compressor
             var gain = FastMath.Exp2((makeup - reduction) * perDb);
             if (i < whole)
             {
-                max = Vector.Max(max, reduction);
+                max = Vector.MaxNative(max, reduction);
                 for (int c = 0; c < _channels; c++)
                 {
                     var audio = buffer.Channel(c).Slice(start + i, Vector<float>.Count);

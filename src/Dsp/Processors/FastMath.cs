@@ -40,7 +40,7 @@ internal static class FastMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector<float> Exp2(Vector<float> x)
     {
-        x = Vector.Min(Vector.Max(x, new Vector<float>(-126f)), new Vector<float>(126f));
+        x = Vector.MinNative(Vector.MaxNative(x, new Vector<float>(-126f)), new Vector<float>(126f));
         var whole = Vector.Floor(x);
         var f = x - whole;
         var scale = Vector.AsVectorSingle(Vector.ShiftLeft(Vector.ConvertToInt32(whole) + new Vector<int>(127), 23));

@@ -215,8 +215,8 @@ public sealed class TruePeakLimiter
         int pos = _ringPos, unityRun = _unityRun, ramp = _ramp;
         for (int i = 0; i < n; i++)
         {
-            if (hot) runMin = MathF.Min(runMin, _required[i]);
-            double m = MathF.Min(runMin, olderMin);
+            if (hot) runMin = float.MinNative(runMin, _required[i]);
+            double m = float.MinNative(runMin, olderMin);
 
             // Instant fall, exponential rise towards the running minimum; never above it.
             released = m < released ? m : Math.FusedMultiplyAdd(keep, released, rise * m);

@@ -28,8 +28,9 @@ public class InterSamplePeakEstimatorTests
             for (int n = 0; n < x.Length; n++)
             {
                 float meter = detector.Next(x[n]);
+                // Same coefficients, summed in another order: equal to float rounding.
                 if (n + lag < x.Length)
-                    Assert.True(estimate[n + lag] >= meter * (1 - 1e-6f), $"seed {seed}, sample {n}: estimate {estimate[n + lag]} < detector {meter}");
+                    Assert.True(estimate[n + lag] >= meter - 1e-6f * (1 + meter), $"seed {seed}, sample {n}: estimate {estimate[n + lag]} < detector {meter}");
             }
         }
     }
