@@ -7,10 +7,10 @@ internal static class BenchProcess
 {
     public static string RunSelf(params string[] args)
     {
-        string entry = Environment.GetCommandLineArgs()[0];
-        return entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
-            ? Run(Environment.ProcessPath!, [entry, .. args])
-            : Run(Environment.ProcessPath!, args);
+        // Started as `dotnet bench.dll` the host needs the dll again; started through the apphost it does not.
+        string host = Environment.ProcessPath!;
+        bool viaDotnet = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        return viaDotnet ? Run(host, [typeof(BenchProcess).Assembly.Location, .. args]) : Run(host, args);
     }
 
     public static string Run(string program, params string[] args)
