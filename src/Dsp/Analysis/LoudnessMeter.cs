@@ -1,4 +1,6 @@
+using System.Numerics.Tensors;
 using Mixwright.Dsp.Audio;
+using Mixwright.Dsp.Processors;
 
 namespace Mixwright.Dsp.Analysis;
 
@@ -31,7 +33,11 @@ public sealed class LoudnessMeter
     private const int SubBlocksPerShortTerm = 30;  // 3 s
     private const int SubBlocksPerSecond = 10;
 
-    private readonly KWeighting[] _filters;
+    // K-weighting runs on channel pairs through the EQ's vectorised cascade (both lanes of a pair at
+    // once; a lone last channel fills both lanes and is counted once). State: 2 sections x 2 lanes.
+    private readonly BiquadCoefficients[] _kWeighting;
+    private readonly double[][] _s1, _s2;
+    private readonly float[] _left, _right;
     private readonly int _subBlockFrames;
     private readonly List<double> _subBlockEnergy = [];
     private double _pendingSum;
@@ -44,8 +50,13 @@ public sealed class LoudnessMeter
         SampleRate = sampleRate;
         Channels = channels;
         _subBlockFrames = (sampleRate + 5) / 10;
-        _filters = new KWeighting[channels];
-        for (int c = 0; c < channels; c++) _filters[c] = new KWeighting(sampleRate);
+        _kWeighting = [KWeighting.HighShelf(sampleRate), KWeighting.HighPass(sampleRate)];
+        int pairs = (channels + 1) / 2;
+        _s1 = new double[pairs][];
+        _s2 = new double[pairs][];
+        for (int p = 0; p < pairs; p++) { _s1[p] = new double[4]; _s2[p] = new double[4]; }
+        _left = new float[_subBlockFrames];
+        _right = new float[_subBlockFrames];
     }
 
     public int SampleRate { get; }
@@ -53,7 +64,7 @@ public sealed class LoudnessMeter
 
     public void Reset()
     {
-        foreach (var f in _filters) f.Reset();
+        foreach (var state in _s1.Concat(_s2)) Array.Clear(state);
         _subBlockEnergy.Clear();
         _pendingSum = 0;
         _pendingFrames = 0;
@@ -66,8 +77,15 @@ public sealed class LoudnessMeter
         while (offset < frames)
         {
             int n = Math.Min(frames - offset, _subBlockFrames - _pendingFrames);
-            for (int c = 0; c < Channels; c++)
-                _pendingSum += _filters[c].FilterSumOfSquares(block.Channel(c).Slice(offset, n));
+            for (int c = 0, pair = 0; c < Channels; c += 2, pair++)
+            {
+                Span<float> l = _left.AsSpan(0, n), r = _right.AsSpan(0, n);
+                block.Channel(c).Slice(offset, n).CopyTo(l);
+                bool lone = c + 1 == Channels;
+                block.Channel(lone ? c : c + 1).Slice(offset, n).CopyTo(r);
+                BiquadCascade.Process(l, r, _kWeighting, _s1[pair], _s2[pair]);
+                _pendingSum += TensorPrimitives.SumOfSquares((ReadOnlySpan<float>)l) + (lone ? 0 : TensorPrimitives.SumOfSquares((ReadOnlySpan<float>)r));
+            }
             _pendingFrames += n;
             offset += n;
             if (_pendingFrames == _subBlockFrames)
