@@ -17,7 +17,7 @@ public class MixAnalyzerTests
         var streamed = analyzer.Result();
 
         Assert.Equal(whole.IntegratedLufs, streamed.IntegratedLufs, 6); // float sums in vector order: equal to ~1e-8 LU
-        Assert.Equal(whole.LoudnessRangeLu, streamed.LoudnessRangeLu, 9);
+        Assert.Equal(whole.LoudnessRangeLu, streamed.LoudnessRangeLu, 6); // float sums in vector order: equal to ~1e-7 LU
         Assert.Equal(whole.TruePeakDbtp, streamed.TruePeakDbtp, 12);
         Assert.Equal(whole.SamplePeakDbfs, streamed.SamplePeakDbfs, 12);
         Assert.Equal(whole.RmsDbfs, streamed.RmsDbfs, 9);
