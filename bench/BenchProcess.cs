@@ -13,6 +13,20 @@ internal static class BenchProcess
         return viaDotnet ? Run(host, [typeof(BenchProcess).Assembly.Location, .. args]) : Run(host, args);
     }
 
+    /// <summary>
+    /// User + system CPU seconds of every child this process has waited for so far (cutime + cstime in
+    /// /proc/self/stat): CPU time, unlike wall time, barely moves when other work shares the machine.
+    /// </summary>
+    public static double ChildrenCpuSeconds()
+    {
+        string stat = File.ReadAllText("/proc/self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        // Fields after the command name start at field 3 (state); cutime and cstime are fields 16 and 17.
+        long ticks = long.Parse(fields[16 - 3], System.Globalization.CultureInfo.InvariantCulture)
+                   + long.Parse(fields[17 - 3], System.Globalization.CultureInfo.InvariantCulture);
+        return ticks / 100.0; // USER_HZ is 100 on Linux
+    }
+
     public static string Run(string program, params string[] args)
     {
         var psi = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

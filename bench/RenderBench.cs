@@ -27,16 +27,23 @@ internal static class RenderBench
         var stems = SyntheticStems.Ensure(stemsDir, Tracks, Seconds, Rate);
 
         var ours = new List<(double Seconds, double PeakMiB)>();
+        double cpuBefore = BenchProcess.ChildrenCpuSeconds();
         for (int i = 0; i < runs; i++) ours.Add(RunChildProcess(stemsDir, Path.Combine(work, "mix.wav")));
+        double ourCpu = (BenchProcess.ChildrenCpuSeconds() - cpuBefore) / runs;
         var best = ours.MinBy(o => o.Seconds);
 
+        cpuBefore = BenchProcess.ChildrenCpuSeconds();
         double sox = RunSox(stems, work);
+        double soxCpu = BenchProcess.ChildrenCpuSeconds() - cpuBefore;
         double audio = Seconds;
         Console.WriteLine($"mixwright render: best {best.Seconds:0.000} s of {runs} (" +
                           string.Join(", ", ours.Select(o => o.Seconds.ToString("0.000", CultureInfo.InvariantCulture))) + ")");
         Console.WriteLine($"sox (16 x gain+6 equalizer+compand, 2 in parallel, then sox -m): {sox:0.000} s");
         Console.WriteLine($"real-time factor: {audio / best.Seconds:0.0}x (target >= 150x)");
         Console.WriteLine($"speed vs sox: {sox / best.Seconds:0.0}x faster (target >= 5x)");
+        Console.WriteLine($"CPU time: mixwright {ourCpu:0.00} CPU-s per render (process start-up included), sox {soxCpu:0.00} CPU-s: {soxCpu / ourCpu:0.0}x less CPU");
+        Console.WriteLine($"real-time factor from CPU time spread over {Environment.ProcessorCount} cores: {audio * Environment.ProcessorCount / ourCpu:0.0}x");
+        Console.WriteLine($"load average at the end: {File.ReadAllText("/proc/loadavg").Split(' ')[0]} (wall times above are only meaningful on an idle machine)");
         Console.WriteLine($"peak memory of the render process: {ours.Max(o => o.PeakMiB):0} MiB (limit 1024 MiB)");
         return 0;
     }
