@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Mixing;
+using Mixwright.Dsp.Parameters;
 using Mixwright.Tools.Engine;
 using Mixwright.Tools.Session;
 
@@ -14,7 +15,14 @@ internal static class RenderCommand
     {
         var session = new Argument<string>("session") { Description = "Session file (mixwright-session.json)." };
         var output = new Option<string>("--output", "-o") { Description = "Output file: .wav, or .flac/.mp3/.ogg/.opus/.m4a/.aiff through ffmpeg.", Required = true };
-        var lufs = new Option<double?>("--lufs") { Description = "Normalise the master to this integrated loudness (LUFS), e.g. -14 for streaming." };
+        var lufs = new Option<double?>("--lufs")
+        {
+            Description = $"Normalise the master to this integrated loudness in LUFS ({ConsoleRanges.LoudnessTargetLufs.Describe()}); alone, {ConsoleRanges.LoudnessTargetLufs.Default} LUFS.",
+            Arity = ArgumentArity.ZeroOrOne,
+            CustomParser = result => result.Tokens.Count == 0
+                ? ConsoleRanges.LoudnessTargetLufs.Default
+                : double.Parse(result.Tokens[0].Value, CultureInfo.InvariantCulture),
+        };
         var format = new Option<WavSampleFormat>("--format") { Description = "WAV sample format.", DefaultValueFactory = _ => WavSampleFormat.Float32 };
         var command = new Command("render", "Render the session's mix to an audio file.") { session, output, lufs, format };
         command.SetAction(parse => CliApp.Guard(() =>

@@ -48,6 +48,17 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public void Lufs_alone_normalises_to_the_streaming_default()
+    {
+        string session = NewSession(Stems(("Kick.wav", 44100, 1)));
+
+        var result = MixwrightProcess.Run("render", session, "-o", Path.Combine(_dir, "mix.flac"), "--lufs");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("-14.0 LUFS", result.Stdout);
+    }
+
+    [Fact]
     public void A_missing_stem_is_named_and_nothing_is_written()
     {
         string stems = Stems(("Kick.wav", 44100, 1), ("Lead Vocal.wav", 44100, 1));
