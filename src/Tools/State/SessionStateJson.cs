@@ -98,7 +98,11 @@ public static class SessionStateJson
         var (analysis, status) = analyses.Cached(stem);
         w.WriteString("analysis_status", status.WireName());
         if (analysis is null) w.WriteNull("analysis");
-        else WriteAnalysis(w, "analysis", analysis);
+        else
+        {
+            w.WritePropertyName("analysis");
+            AnalysisJson.Write(w, analysis, decimals: 2);
+        }
         w.WriteEndObject();
     }
 
@@ -117,35 +121,6 @@ public static class SessionStateJson
         w.WriteStartObject("eq_response_db");
         for (int i = 0; i < response.Length; i++) w.WriteNumber(OctaveBands.Labels[i], Math.Round(response[i], 2));
         w.WriteEndObject();
-    }
-
-    private static void WriteAnalysis(Utf8JsonWriter w, string name, AnalysisSummary a)
-    {
-        w.WriteStartObject(name);
-        Number(w, "integrated_lufs", a.IntegratedLufs);
-        Number(w, "loudness_range_lu", a.LoudnessRangeLu);
-        Number(w, "true_peak_dbtp", a.TruePeakDbtp);
-        Number(w, "sample_peak_dbfs", a.SamplePeakDbfs);
-        Number(w, "rms_dbfs", a.RmsDbfs);
-        Number(w, "crest_db", a.CrestDb);
-        Number(w, "stereo_width", a.StereoWidth);
-        Number(w, "stereo_imbalance", a.StereoImbalance);
-        Number(w, "duration_s", a.DurationSeconds);
-        w.WriteNumber("sample_rate", a.SampleRate);
-        w.WriteNumber("channels", a.ChannelCount);
-        if (a.OnsetRatePerSecond is double onsets) Number(w, "onsets_per_s", onsets);
-        w.WriteStartObject("octave_db");
-        foreach (string label in OctaveBands.Labels)
-            if (a.OctaveDb.TryGetValue(label, out double db)) Number(w, label, db);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    /// <summary>Rounded to what is audible; silence (negative infinity) becomes null.</summary>
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, Math.Round(value, 2));
-        else w.WriteNull(name);
     }
 
 }
