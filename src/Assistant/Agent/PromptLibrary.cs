@@ -113,16 +113,16 @@ public sealed partial class PromptLibrary
     {
         ToolNames.SetGain => (call.GetNumber("delta_db") ?? call.GetNumber("gain_db") ?? 0) >= 0 ? "gain-up" : "gain-down",
         ToolNames.SetPan when call.GetNumber("pan") is 0 => "center",
-        ToolNames.SetPan when call.GetNumber("pan") is not null || call.GetNumber("delta") is not null => "pan",
-        ToolNames.SetPan => (call.GetNumber("width_delta") ?? call.GetNumber("width") - 1 ?? 0) >= 0 ? "width-more" : "width-less",
-        ToolNames.SetEqBand when call.GetString("type") == "high_pass" => "high-pass",
+        ToolNames.SetPan => "pan",
+        ToolNames.SetWidth => (call.GetNumber("width_delta") ?? call.GetNumber("width") - 1 ?? 0) >= 0 ? "width-more" : "width-less",
+        ToolNames.SetHighPass => "high-pass",
         ToolNames.SetEqBand => (call.GetNumber("delta_db") ?? call.GetNumber("gain_db") ?? 0) < 0 ? "eq-cut" : "eq-boost",
-        ToolNames.SetCompressor => call.GetString("amount") == ToolCallShapes.Less || call.GetBool("enabled") == false ? "compression-less" : "compression-more",
+        ToolNames.SetCompressor => call.GetNumber("steps") < 0 || call.GetBool("enabled") == false ? "compression-less" : "compression-more",
         ToolNames.SetReverb when call.Track is not null => (call.GetNumber("send_delta_db") ?? call.GetNumber("send_db") ?? 0) >= 0 && call.GetNumber("send_db") is not <= -80 ? "reverb-more" : "reverb-less",
         ToolNames.SetMute => "mute",
         ToolNames.SetSolo => "solo",
         ToolNames.SetMaster when call.GetNumber("loudness_target_lufs") is not null => "loudness-target",
-        ToolNames.SetMaster when call.GetNumber("gain_delta_db") is not null || call.GetNumber("gain_db") is not null => "master-gain",
+        ToolNames.SetMaster when call.GetNumber("output_gain_delta_db") is not null || call.GetNumber("output_gain_db") is not null => "master-gain",
         ToolNames.ApplyDescriptor => "descriptor",
         ToolNames.MatchReference => "reference",
         ToolNames.BalanceLevels => "balance",
@@ -157,7 +157,7 @@ public sealed partial class PromptLibrary
         if (moves.GainDb != 0) parts.Add($"{(moves.GainDb > 0 ? "raised" : "lowered")} its level by {Number(Math.Abs(moves.GainDb))} dB");
         var values = new Dictionary<string, string>
         {
-            ["track"] = args.Target == ToolCallShapes.MixTarget ? "the mix" : args.Target,
+            ["track"] = args.Track == ToolCallShapes.MixTarget ? "the mix" : args.Track,
             ["direction"] = args.Negate ? "less" : "more",
             ["descriptor"] = d.Word,
             ["gloss"] = d.Gloss,

@@ -71,8 +71,14 @@ public sealed class ConsoleModel
             case ToolNames.SetPan:
             {
                 var s = StripOf(call.Track);
-                if (call.GetNumber("pan") is double p) { s.Pan = p; s.PanTouched = true; }
-                if (call.GetNumber("delta") is double d) { s.Pan = Math.Clamp(s.Pan + d, -1, 1); s.PanTouched = true; }
+                if (call.GetNumber("pan") is double p) s.Pan = p;
+                if (call.GetNumber("pan_delta") is double d) s.Pan = Math.Clamp(s.Pan + d, -1, 1);
+                s.PanTouched = true;
+                break;
+            }
+            case ToolNames.SetWidth:
+            {
+                var s = StripOf(call.Track);
                 if (call.GetNumber("width") is double w) s.Width = w;
                 if (call.GetNumber("width_delta") is double wd) s.Width = Math.Clamp(s.Width + wd, 0, 2);
                 break;
@@ -81,16 +87,19 @@ public sealed class ConsoleModel
             {
                 var type = EqMoveTypeNames.Parse(call.GetString("type") ?? "peak", call.ToString());
                 double freq = call.GetNumber("freq_hz") ?? 1000;
-                double gain = type == EqMoveType.HighPass ? 0 : call.GetNumber("delta_db") ?? call.GetNumber("gain_db") ?? 0;
+                double gain = call.GetNumber("delta_db") ?? call.GetNumber("gain_db") ?? 0;
                 StripOf(call.Track).Eq.Add(new EqMove(type, freq, gain, call.GetNumber("q") ?? 1));
                 break;
             }
+            case ToolNames.SetHighPass:
+                StripOf(call.Track).Eq.Add(new EqMove(EqMoveType.HighPass, call.GetNumber("freq_hz") ?? 100, 0, 0.7));
+                break;
             case ToolNames.ResetEq: StripOf(call.Track).Eq.Clear(); break;
             case ToolNames.SetCompressor:
             {
                 var s = StripOf(call.Track);
                 if (call.GetBool("enabled") == false) s.Compression = Math.Min(s.Compression, 0) - 1;
-                else if (call.GetString("amount") is { } amount) s.Compression += (amount == ToolCallShapes.More ? 1 : -1) * (call.GetNumber("strength") ?? 0.6);
+                else if (call.GetNumber("steps") is double steps) s.Compression += steps * 0.6;
                 else if (call.GetNumber("ratio") is double r && r > 1 || call.GetNumber("threshold_db") is not null) s.Compression += 1;
                 break;
             }
@@ -102,17 +111,15 @@ public sealed class ConsoleModel
                     if (call.GetNumber("send_delta_db") is double d) s.ReverbSendDb += d;
                 }
                 if (call.GetNumber("return_delta_db") is double r2) Master.ReverbSendDb += r2;
+                if (call.GetNumber("return_db") is double r3) Master.ReverbSendDb = r3;
                 if (call.GetNumber("decay_s") is double ds) ReverbDecayS = ds;
                 if (call.GetNumber("decay_delta_s") is double dd) ReverbDecayS += dd;
                 break;
-            case ToolNames.SetMute: StripOf(call.Track).Mute = call.GetBool("mute") ?? true; break;
-            case ToolNames.SetSolo: StripOf(call.Track).Solo = call.GetBool("solo") ?? true; break;
+            case ToolNames.SetMute: StripOf(call.Track).Mute = call.GetBool("muted") ?? true; break;
+            case ToolNames.SetSolo: StripOf(call.Track).Solo = call.GetBool("soloed") ?? true; break;
             case ToolNames.SetMaster:
-                if (call.GetNumber("gain_db") is double g) Master.GainDb = g;
-                if (call.GetNumber("gain_delta_db") is double gd) Master.GainDb += gd;
-                if (call.GetString("compression") is { } c) Master.Compression += (c == ToolCallShapes.More ? 1 : -1) * (call.GetNumber("compression_strength") ?? 0.6);
-                if (call.GetNumber("eq_freq_hz") is double f)
-                    Master.Eq.Add(new EqMove(EqMoveTypeNames.Parse(call.GetString("eq_type") ?? "peak", call.ToString()), f, call.GetNumber("eq_delta_db") ?? 0, call.GetNumber("eq_q") ?? 1));
+                if (call.GetNumber("output_gain_db") is double g) Master.GainDb = g;
+                if (call.GetNumber("output_gain_delta_db") is double gd) Master.GainDb += gd;
                 if (call.GetNumber("loudness_target_lufs") is double l)
                 {
                     Master.GainDb += l - (LoudnessTargetLufs ?? -14);
@@ -124,7 +131,7 @@ public sealed class ConsoleModel
                 var d = _lexicon.Get(call.GetString("descriptor") ?? throw new InvalidOperationException($"{call}: no descriptor."));
                 double factor = (call.GetNumber("intensity") ?? 0.6) * (call.GetBool("negate") == true ? -1 : 1);
                 var moves = d.MovesFor(call.GetString("variant")).Scaled(factor);
-                var s = StripOf(call.GetString("target"));
+                var s = StripOf(call.Track);
                 s.Eq.AddRange(moves.Eq);
                 s.Compression += moves.CompressionSteps;
                 s.ReverbSendDb += moves.ReverbSendDb;

@@ -60,8 +60,13 @@ public sealed class PhraseSuiteTests(ITestOutputHelper output)
         Assert.True(accuracy >= 0.75, $"late held-out accuracy {accuracy:P1} is below the 75 % floor");
     }
 
+    /// <summary>
+    /// The drift guard: every call the interpreter emits, across every phrase file and every question option,
+    /// binds to a real plugin function with real parameter names and types (ToolContract reads them from
+    /// MixTools) and has values in range.
+    /// </summary>
     [Fact]
-    public void Every_emitted_call_has_the_documented_shape()
+    public void Every_emitted_call_binds_to_the_plugin()
     {
         var bad = new List<string>();
         foreach (string file in new[] { "dev.jsonl", "phrases.jsonl", "heldout.jsonl", "heldout-late.jsonl" })
