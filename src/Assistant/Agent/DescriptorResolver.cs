@@ -146,7 +146,13 @@ public sealed class DescriptorResolver(DescriptorLexicon? lexicon = null, Prompt
         }
         double send = Move(planned, MixTarget.Reverb, "return_db", console.Reverb.ReturnDb, moves.ReverbSendDb, ConsoleRanges.ReverbReturnDb);
         double gain = Move(planned, master, "output_gain_db", console.Master.OutputGainDb, moves.GainDb, ConsoleRanges.OutputGainDb);
-        applied = new DescriptorMoves([.. appliedEq], steps, send, 0, gain);
+        // The master bus has no width control: the mix gets wider when every part does.
+        double widest = 0;
+        if (moves.Width != 0)
+            foreach (var (name, strip) in console.Tracks.OrderBy(t => t.Key, StringComparer.Ordinal))
+                widest = Math.Max(widest, Math.Abs(Move(planned, MixTarget.ForTrack(name), "width", strip.Width, moves.Width, ConsoleRanges.Width)));
+        double width = widest * Math.Sign(moves.Width);
+        applied = new DescriptorMoves([.. appliedEq], steps, send, width, gain);
         return planned;
     }
 

@@ -418,7 +418,7 @@ public sealed class MixTools
             role = stem.Role;
             analysis = _analyses.Analyze(stem);
         }
-        var resolution = _descriptors.Resolve(new DescriptorRequest(descriptor.Trim(), target, role, _session.Console, analysis, Empty(user_words))
+        var resolution = _descriptors.Resolve(new DescriptorRequest(descriptor.Trim(), target, role, Working, analysis, Empty(user_words))
         {
             Intensity = intensity,
             Negate = negate,
@@ -672,7 +672,7 @@ public sealed class MixTools
         if (absolute is double a) return a;
         double d = delta!.Value;
         if (!double.IsFinite(d)) throw new SessionException($"{deltaName} must be a number (got {d.ToString(CultureInfo.InvariantCulture)}).");
-        double current = spec.Get(_session.Console, target).Number;
+        double current = spec.Get(Working, target).Number;
         if (offStart is double start && current <= ConsoleRanges.OffDb)
         {
             if (d < 0) throw new SessionException($"{DisplayText.Clean(target.ToString())} {spec.Name} is already off; it cannot go lower.");
@@ -686,8 +686,14 @@ public sealed class MixTools
         return to;
     }
 
+    /// <summary>
+    /// The console as the pending proposal would leave it: relative requests build on what is already
+    /// proposed, so "up 2 dB, and the vocal up 1 more" adds up and two descriptors share the EQ's bands.
+    /// </summary>
+    private ConsoleState Working => _session.Pending is null ? _session.Console : _session.StateAt(_session.ParsePoint("pending"));
+
     private ParametricEqSettings Eq(MixTarget target) =>
-        target.Scope == TargetScope.Master ? _session.Console.Master.Eq : _session.Console.Track(target.Track!).Eq;
+        target.Scope == TargetScope.Master ? Working.Master.Eq : Working.Track(target.Track!).Eq;
 
     private static EqBandType ParseBandType(string type) => type.Trim().ToLowerInvariant() switch
     {
@@ -720,7 +726,7 @@ public sealed class MixTools
     {
         if (double.IsNaN(steps) || steps == 0 || Math.Abs(steps) > CompressionSteps.MaxSteps)
             throw new SessionException($"steps must be between -{CompressionSteps.MaxSteps} and +{CompressionSteps.MaxSteps}, and not 0 (got {steps.ToString(CultureInfo.InvariantCulture)}).");
-        var current = target.Scope == TargetScope.Master ? _session.Console.Master.Compressor : _session.Console.Track(target.Track!).Compressor;
+        var current = target.Scope == TargetScope.Master ? Working.Master.Compressor : Working.Track(target.Track!).Compressor;
         if (steps < 0 && !current.Enabled)
             throw new SessionException($"{DisplayText.Clean(target.ToString())} has no compression to ease: its compressor is off.");
         var (rms, peak) = InputLevels(target);
@@ -752,7 +758,7 @@ public sealed class MixTools
         if (target.Scope != TargetScope.Track) return (null, null);
         var stem = _session.ResolveTrack(target.Track);
         var a = _analyses.Analyze(stem);
-        double gain = _session.Console.Track(stem.Name).GainDb;
+        double gain = Working.Track(stem.Name).GainDb;
         return (a.RmsDbfs + gain, a.SamplePeakDbfs + gain);
     }
 

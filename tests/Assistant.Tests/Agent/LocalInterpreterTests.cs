@@ -1,4 +1,5 @@
 using Mixwright.Assistant.Agent;
+using Mixwright.Assistant.Evaluation;
 
 namespace Mixwright.Assistant.Tests.Agent;
 
@@ -205,7 +206,7 @@ public sealed class LocalInterpreterTests
     public void The_same_text_always_gives_the_same_answer()
     {
         foreach (string text in new[] { "make the drums punchier", "the guitar is muddy", "pan the guitars apart", "make it warmer" })
-            Assert.Equal(PhraseSuite.Describe(Say(text)), PhraseSuite.Describe(Say(text)));
+            Assert.Equal(PhraseEvaluator.Describe(Say(text)), PhraseEvaluator.Describe(Say(text)));
     }
 
     [Fact]
