@@ -80,7 +80,7 @@ public sealed class StateJsonTests : IDisposable
     {
         var tools = _temp.Tools(_session);
         _session.BeginTurn();
-        tools.SetGain("Vox", 2, "Vocal on top.", "vocals up", "vocals sit 4 LU under the bed");
+        tools.SetGain("Vox", 2, reason: "Vocal on top.", user_words: "vocals up", measurement: "vocals sit 4 LU under the bed");
         tools.Commit();
         tools.SetPan("Bass", 0.1);
 
