@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["render-child"] = RenderBench.RunChild,
     ["session"] = SessionBench.Run,
     ["session-child"] = SessionBench.RunChild,
+    ["match"] = MatchBench.Run,
 };
 if (args.Length == 0)
 {
