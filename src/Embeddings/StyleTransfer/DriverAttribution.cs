@@ -4,7 +4,9 @@ namespace Mixwright.Embeddings.StyleTransfer;
 /// Says which feature of the reference drove each move of a matched console. For every move that differs from
 /// the baseline, the mix without that move is estimated (the engine's measurement of the matched mix plus the
 /// <see cref="MixEstimator"/>'s estimate of what undoing the move changes); the move's driver is the feature
-/// whose share of the Diff-MST loss the move removes the most, among the features such a move is made for
+/// the move brings closest to the reference, in units of the loss's scales (for the spectra: the mean over the
+/// region the sentence names, so a move local in frequency is not diluted by the 24 bands), among the features
+/// such a move is made for
 /// (<see cref="Candidates"/>: an EQ band answers the spectrum, a pan the width and balance, a compressor the
 /// crest factor...): RMS, crest factor, width, imbalance, or the mid or side level in the frequency region where
 /// the move closes the most of the Bark-spectrum gap.
@@ -45,8 +47,13 @@ internal static class DriverAttribution
         return drivers;
     }
 
-    /// <summary>A candidate driver: the feature, the reference's and the unmoved mix's values, the loss the move removes.</summary>
-    internal sealed record Candidate(DriverFeature Feature, double Reference, double Mix, double? LowHz, double? HighHz, double Contribution, double Change);
+    /// <summary>
+    /// A candidate driver: the feature, the reference's and the unmoved mix's values (region means for spectra),
+    /// the share of the Diff-MST loss the move removes, how far the move brings the feature as stated toward the
+    /// reference (scale units), and how far it moves it at all (scale units).
+    /// </summary>
+    internal sealed record Candidate(DriverFeature Feature, double Reference, double Mix, double? LowHz, double? HighHz,
+        double Contribution, double Salience, double Change);
 
     /// <summary>The features a move of this kind is made to answer.</summary>
     internal static IReadOnlyList<DriverFeature> Candidates(ConsoleMove move, ConsoleProposal final) => move.Kind switch
@@ -70,44 +77,46 @@ internal static class DriverAttribution
         {
             double r = reference.Get(f), b = before.Get(f), a = after.Get(f);
             if (!double.IsFinite(r) || !double.IsFinite(b) || !double.IsFinite(a)) continue;
-            double scale = FeatureLoss.Scale(f) * FeatureLoss.FeatureCount;
-            candidates.Add(new Candidate(f, r, b, null, null, (Math.Abs(b - r) - Math.Abs(a - r)) / scale, Math.Abs(a - b) / scale));
+            double scale = FeatureLoss.Scale(f);
+            double closer = (Math.Abs(b - r) - Math.Abs(a - r)) / scale;
+            candidates.Add(new Candidate(f, r, b, null, null, closer / FeatureLoss.FeatureCount, closer, Math.Abs(a - b) / scale));
         }
         if (features.Contains(DriverFeature.BarkMid))
             candidates.Add(BarkRegion(DriverFeature.BarkMid, reference.BarkMidDb, before.BarkMidDb, after.BarkMidDb, centresHz));
         if (features.Contains(DriverFeature.BarkSide))
             candidates.Add(BarkRegion(DriverFeature.BarkSide, reference.BarkSideDb, before.BarkSideDb, after.BarkSideDb, centresHz));
-        var helped = candidates.Where(c => c.Contribution > 1e-6).ToArray();
+        var helped = candidates.Where(c => c.Salience > 1e-5).ToArray();
         // A move that (by the estimate) helps no feature is named by the feature it changes most.
-        return helped.Length > 0 ? helped.MaxBy(c => c.Contribution)! : candidates.MaxBy(c => c.Change)!;
+        return helped.Length > 0 ? helped.MaxBy(c => c.Salience)! : candidates.MaxBy(c => c.Change)!;
     }
 
     private static Candidate BarkRegion(DriverFeature feature, double[] reference, double[] before, double[] after, IReadOnlyList<double> centresHz)
     {
-        double scale = FeatureLoss.Scale(feature) * FeatureLoss.FeatureCount * reference.Length;
-        var gain = new double[reference.Length];
-        var change = new double[reference.Length];
-        for (int k = 0; k < gain.Length; k++)
+        double scale = FeatureLoss.Scale(feature);
+        int bands = reference.Length;
+        var closer = new double[bands];
+        var change = new double[bands];
+        for (int k = 0; k < bands; k++)
         {
             double r = FeatureLoss.Floor(reference[k]), b = FeatureLoss.Floor(before[k]), a = FeatureLoss.Floor(after[k]);
-            gain[k] = (Math.Abs(b - r) - Math.Abs(a - r)) / scale;
+            closer[k] = (Math.Abs(b - r) - Math.Abs(a - r)) / scale;
             change[k] = Math.Abs(a - b) / scale;
         }
-        bool helps = gain.Max() > 0;
-        var score = helps ? gain : change;
+        var score = closer.Max() > 0 ? closer : change;
         int best = Array.IndexOf(score, score.Max());
         int lo = best, hi = best;
         while (lo > 0 && score[lo - 1] >= RegionShare * score[best]) lo--;
-        while (hi < score.Length - 1 && score[hi + 1] >= RegionShare * score[best]) hi++;
-        double refMean = 0, mixMean = 0;
+        while (hi < bands - 1 && score[hi + 1] >= RegionShare * score[best]) hi++;
+        double refMean = 0, mixMean = 0, regionCloser = 0;
         for (int k = lo; k <= hi; k++)
         {
             refMean += FeatureLoss.Floor(reference[k]);
             mixMean += FeatureLoss.Floor(before[k]);
+            regionCloser += closer[k];
         }
         int n = hi - lo + 1;
         return new Candidate(feature, refMean / n, mixMean / n, centresHz[lo], centresHz[hi],
-            gain.Sum(), change.Sum());
+            closer.Sum() / bands / FeatureLoss.FeatureCount, regionCloser / n, change.Sum() / bands);
     }
 
     /// <summary>How far two mixes' features lie apart, in loss units (the loss's terms without the absolute values' reference).</summary>

@@ -21,7 +21,7 @@ internal static class DriverSentences
                 ? $"I {action}; it barely changes the mix, as {target} has little energy there."
                 : $"I {action}; it barely changes the mix's level, spectrum, dynamics or width.";
         string observation = Observation(driver);
-        return driver.Contribution > 1e-6
+        return driver.Salience > 1e-5
             ? $"{Capital(observation)}, so I {action}."
             : $"I {action}, which mainly affects the {Noun(driver.Feature)}: {observation}.";
     }

@@ -43,7 +43,7 @@ public sealed class LoudnessMixMatcher(MatchOptions? options = null) : IMixMatch
                 string.Create(inv, $"Every stem is brought to the same loudness: {name} measures {loudness:0.0} LUFS, so gain {gain:+0.0;-0.0;0.0} dB puts it at {target:0.0} LUFS with the others.")));
         }
         double reference = match.ReferenceFeatures.RmsDb, output = result.Master.OutputGainDb;
-        var candidate = new DriverAttribution.Candidate(DriverFeature.Rms, reference, unityMixRmsDb, null, null, 0, 0);
+        var candidate = new DriverAttribution.Candidate(DriverFeature.Rms, reference, unityMixRmsDb, null, null, 0, 0, 0);
         drivers.Add(new ParameterDriver(ParameterDriver.MasterTarget, "output_gain_db", output, DriverFeature.Rms, reference, unityMixRmsDb, null, null,
             Math.Abs(reference - unityMixRmsDb) / FeatureLoss.RmsScaleDb / FeatureLoss.FeatureCount,
             $"{char.ToUpperInvariant(DriverSentences.Observation(candidate)[0])}{DriverSentences.Observation(candidate)[1..]}, so I {(output >= 0 ? "raised" : "lowered")} the master by {Math.Abs(output).ToString("0.0", inv)} dB."));
