@@ -16,10 +16,7 @@ internal static class DriverSentences
         bool negligible)
     {
         string action = Action(move, target, baseline, final);
-        if (negligible)
-            return move.Kind == MoveKind.EqBand
-                ? $"I {action}; it barely changes the mix, as {target} has little energy there."
-                : $"I {action}; it barely changes the mix's level, spectrum, dynamics or width.";
+        if (negligible) return $"I {action}; on its own this barely changes the mix.";
         string observation = Observation(driver);
         return driver.Salience > 1e-5
             ? $"{Capital(observation)}, so I {action}."

@@ -45,4 +45,28 @@ public sealed record ParameterDriver(
 
     /// <summary>Reference minus mix: positive when the reference has more of the feature.</summary>
     public double Gap => ReferenceValue - MixValue;
+
+    /// <summary>The measurement behind the driver as data in words, e.g. "side channel 4.2 kHz to 20 kHz: reference -38.2 dB, mix without this change -41.3 dB".</summary>
+    public string Measurement
+    {
+        get
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            string Pair(string format, string unit) =>
+                $"reference {ReferenceValue.ToString(format, inv)}{unit}, mix without this change {MixValue.ToString(format, inv)}{unit}";
+            string Region() => LowHz is double lo && HighHz is double hi
+                ? (Math.Abs(hi - lo) < 1e-9 ? $"at {DriverSentences.Hz(lo)}" : $"{DriverSentences.Hz(lo)} to {DriverSentences.Hz(hi)}")
+                : "";
+            return Feature switch
+            {
+                DriverFeature.Rms => "RMS: " + Pair("0.0", " dBFS"),
+                DriverFeature.Crest => "crest factor: " + Pair("0.0", " dB"),
+                DriverFeature.Width => "side/mid energy: " + Pair("0.00", ""),
+                DriverFeature.Imbalance => "left/right imbalance: " + Pair("+0.00;-0.00;0.00", ""),
+                DriverFeature.BarkMid => $"mid channel {Region()}: " + Pair("0.0", " dB"),
+                DriverFeature.BarkSide => $"side channel {Region()}: " + Pair("0.0", " dB"),
+                _ => $"stem {MixValue.ToString("0.0", inv)} LUFS, every stem brought to {ReferenceValue.ToString("0.0", inv)} LUFS",
+            };
+        }
+    }
 }
