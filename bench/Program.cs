@@ -8,6 +8,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["session"] = SessionBench.Run,
     ["session-child"] = SessionBench.RunChild,
     ["phrases"] = PhraseBench.Run,
+    ["match"] = MatchBench.Run,
 };
 if (args.Length == 0)
 {
