@@ -19,6 +19,7 @@ public static class CliApp
         foreach (var verb in SessionVerbs.Create()) root.Subcommands.Add(verb);
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
+        root.Subcommands.Add(TuiCommand.Create());
         return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }
 

@@ -1,0 +1,174 @@
+using Microsoft.SemanticKernel;
+using Mixwright.Assistant.Agent;
+using Mixwright.Tools;
+using Mixwright.Tools.Plugin;
+using Mixwright.Tools.Roles;
+
+namespace Mixwright.Assistant.Tui;
+
+/// <summary>
+/// A turn handler with no model: the offline <see cref="LocalInterpreter"/> reads the message and its tool
+/// calls run against the mix plugin by name, exactly as an agent's calls would. It keeps the conversation
+/// bookkeeping the interpreter needs (the last change for "more", the pending proposal for "yes", the open
+/// question) and notices when the TUI applied or dropped a proposal itself.
+/// </summary>
+public sealed class LocalTurnHandler : ITurnHandler
+{
+    private readonly MixTools _tools;
+    private readonly KernelPlugin _plugin;
+    private readonly Kernel _kernel = new();
+    private readonly LocalInterpreter _interpreter;
+    private readonly Lock _gate = new();
+
+    private ChangeRecord? _lastChange;
+    private ChangeRecord? _pendingProposal;
+    private int _historyWhenProposed;
+    private QuestionInterpretation? _question;
+
+    public LocalTurnHandler(MixTools tools, LocalInterpreter? interpreter = null)
+    {
+        _tools = tools;
+        _plugin = tools.AsPlugin();
+        _interpreter = interpreter ?? new LocalInterpreter();
+    }
+
+    public string Name => "local interpreter";
+
+    public Task<TurnResult> HandleAsync(string text, CancellationToken cancellation) =>
+        Task.Run(() => Handle(text, cancellation), cancellation);
+
+    private async Task<TurnResult> Handle(string text, CancellationToken cancellation)
+    {
+        var session = _tools.Session;
+        InterpreterContext context;
+        lock (_gate)
+        {
+            FollowSession();
+            context = new InterpreterContext(
+                session.Stems.Select(s => new TrackInfo(s.Name, s.Role.WireName())).ToList(),
+                _lastChange, _pendingProposal, _question, null,
+                session.References.Select(r => r.File).ToList());
+        }
+        session.BeginTurn();
+        var interpretation = _interpreter.Interpret(text, context);
+        lock (_gate) _question = interpretation as QuestionInterpretation;
+        return interpretation switch
+        {
+            QuestionInterpretation q => new TurnResult(q.Question, q.Options.Count == 0 ? null : new TurnQuestion(q.Question, q.Options.Select(o => o.Label).ToList())),
+            ToolCallsInterpretation calls => await Run(calls.Calls, text, cancellation),
+            ReplyInterpretation reply => new TurnResult(reply.Text),
+            _ => new TurnResult("I did not understand that; press F1 for help."),
+        };
+    }
+
+    private async Task<TurnResult> Run(IReadOnlyList<ToolCall> calls, string userWords, CancellationToken cancellation)
+    {
+        var lines = new List<string>();
+        int proposalLine = -1;
+        bool changed = false, render = false;
+        var proposed = new List<ToolCall>();
+        IReadOnlyList<ToolCall> proposedEarlier;
+        lock (_gate) proposedEarlier = _pendingProposal?.Calls ?? [];
+        foreach (var call in calls)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            if (call.Name == ToolNames.Render)
+            {
+                render = true;
+                continue;
+            }
+            var (function, arguments, problem) = Bind(call, userWords);
+            if (arguments is null)
+            {
+                lines.Add($"I can't do \"{CallDescriber.Describe(call)}\" here: {problem}");
+                continue;
+            }
+            for (int step = 0; step < PluginArguments.Steps(call); step++)
+            {
+                var (text, ok) = await Invoke(function, arguments, cancellation);
+                if (ok && ToolNames.Changing.Contains(call.Name))
+                {
+                    // One proposal grows call by call: show only its final state.
+                    if (proposalLine >= 0) lines.RemoveAt(proposalLine);
+                    proposalLine = lines.Count;
+                    proposed.Add(call);
+                }
+                lines.Add(text);
+                if (!ok) break;
+                changed |= !ToolNames.ReadOnly.Contains(call.Name);
+                Remember(call, [.. proposedEarlier, .. proposed], userWords);
+            }
+        }
+        if (render) lines.Add("Rendering the mix (Esc cancels)…");
+        return new TurnResult(string.Join("\n", lines), null, changed, render);
+    }
+
+    private (string Function, KernelArguments? Arguments, string? Problem) Bind(ToolCall call, string userWords)
+    {
+        try
+        {
+            return PluginArguments.For(call, _tools.Session, userWords);
+        }
+        catch (Exception e) when (e is SessionException or ArgumentException or System.Text.Json.JsonException)
+        {
+            return (call.Name, null, e.Message);
+        }
+    }
+
+    private async Task<(string Text, bool Ok)> Invoke(string function, KernelArguments arguments, CancellationToken cancellation)
+    {
+        if (!_plugin.TryGetFunction(function, out var kernelFunction))
+            return ($"The mix tools have no function called {function}.", false);
+        try
+        {
+            var result = await kernelFunction.InvokeAsync(_kernel, arguments, cancellation);
+            return ToolReplyText.Describe(function, result.GetValue<string>() ?? "{}");
+        }
+        catch (KernelException e)
+        {
+            return ($"The {function} call's arguments do not fit the tool: {e.Message}", false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return ($"{function} failed: {e.Message}", false);
+        }
+    }
+
+    private void Remember(ToolCall call, IReadOnlyList<ToolCall> pendingCalls, string userWords)
+    {
+        var session = _tools.Session;
+        lock (_gate)
+        {
+            switch (call.Name)
+            {
+                case ToolNames.Commit:
+                    _lastChange = _pendingProposal;
+                    _pendingProposal = null;
+                    break;
+                case ToolNames.Discard:
+                    _pendingProposal = null;
+                    break;
+                case var name when ToolNames.Changing.Contains(name):
+                    _pendingProposal = new ChangeRecord(pendingCalls, userWords);
+                    _historyWhenProposed = session.History.Position;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The TUI's own Apply / Discard / Edit keys change the session behind the conversation's back.</summary>
+    private void FollowSession()
+    {
+        var session = _tools.Session;
+        if (session.Pending is null && _pendingProposal is not null)
+        {
+            if (session.History.Position > _historyWhenProposed) _lastChange = _pendingProposal;
+            _pendingProposal = null;
+        }
+        else if (session.Pending is { } pending && _pendingProposal is null)
+        {
+            _pendingProposal = new ChangeRecord([], pending.Title);
+            _historyWhenProposed = session.History.Position;
+        }
+    }
+}
