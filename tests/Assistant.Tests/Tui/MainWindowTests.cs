@@ -109,9 +109,11 @@ public sealed class MainWindowTests : IDisposable
     }
 
     [Fact]
-    public void Render_shows_the_master_meter_and_loudness_in_the_status_line()
+    public void Render_shows_the_master_meter_loudness_and_compressor_gain_reduction()
     {
         using var tui = new HeadlessTui(_session.SessionPath);
+        tui.Desk.Tools.SetCompressor("Lead Vocal", enabled: true, threshold_db: -36, ratio: 4);
+        Assert.True(tui.Desk.Apply().Ok);
         Assert.Contains("render: F5", tui.Row("MASTER"));
 
         tui.Press(Key.F5);
@@ -124,6 +126,13 @@ public sealed class MainWindowTests : IDisposable
         Assert.Contains(lufs.Groups[1].Value, tui.Row("MASTER"));
         Assert.True(File.Exists(tui.Desk.RenderPath));
         Assert.Contains("Rendered mixwright-session-mix.wav", tui.Chat);
+        Assert.DoesNotContain("Still", tui.Chat);
+
+        double reduction = tui.Desk.LastRender.TrackGainReductionDb["Lead Vocal"];
+        Assert.True(reduction > 1, $"gain reduction {reduction} dB");
+        var cells = tui.Row("Lead Vocal", "lead vocal").Split('│').Select(c => c.Trim()).ToList();
+        Assert.Equal("-" + reduction.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), cells[cells.IndexOf("Lead Vocal") + 5]);
+        tui.Desk.Session.Undo();
     }
 
     [Fact]
