@@ -166,6 +166,36 @@ public sealed class MainWindowTests : IDisposable
         Assert.Equal(2, Regex.Matches(tui.Screen, "make the theremin louder").Count);
     }
 
+    [Fact]
+    public void A_question_lists_numbered_options_and_a_number_answers_it()
+    {
+        using var tui = new HeadlessTui(_session.SessionPath);
+        tui.Say("make it louder");
+        Assert.Contains("Which track", tui.Chat);
+        string options = tui.Window.Conversation[^1].Text;
+        var whole = Regex.Match(options, @"(\d)\) the whole mix");
+        Assert.True(whole.Success, options);
+
+        tui.Say(whole.Groups[1].Value);
+
+        Assert.Contains($"> {whole.Groups[1].Value} (the whole mix)", tui.Screen);
+        Assert.Equal("output_gain_db", Assert.Single(tui.Desk.Session.Pending!.Changes).Parameter);
+        Assert.Contains("master", tui.Row("output_gain_db", "→"));
+        tui.Press(Key.F4);
+        tui.Press(new Key('d'));
+    }
+
+    [Fact]
+    public void Clicking_a_track_selects_it_and_the_eq_view_follows()
+    {
+        using var tui = new HeadlessTui(_session.SessionPath);
+        Assert.Contains("EQ · Bass", tui.Screen);
+
+        tui.Click("kick");
+
+        Assert.Contains("EQ · Kick", tui.Screen);
+    }
+
     private static string LevelOf(string row) => Regex.Match(row, @"(-?\d+\.\d)[\s│]*$").Groups[1].Value;
 
     /// <summary>Moves down the tracks pane until the EQ view follows the track.</summary>
