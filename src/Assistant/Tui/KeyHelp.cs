@@ -11,7 +11,7 @@ public static class KeyHelp
         ("Enter", "chat: send the message"),
         ("Up / Down", "chat: recall earlier messages"),
         ("PageUp / PageDown", "chat: scroll the conversation"),
-        ("1..4", "answer a question by number (type it and press Enter)"),
+        ("1, 2, 3…", "answer the assistant's question by number (type it, Enter)"),
         ("arrows", "tracks: pick a track and a setting (column)"),
         ("?", "tracks: why is this setting like this? proposal: why this change?"),
         ("p", "tracks: render the selected track alone and play it"),

@@ -15,7 +15,8 @@ public static class LevelMeter
     private static readonly char[] Eighths = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
     private const char Full = '█';
     private const char Empty = '·';
-    private const char PeakTick = '│';
+    // Heavier than the table's cell lines so the peak never reads as a column border.
+    private const char PeakTick = '┃';
 
     /// <summary>Exactly <paramref name="width"/> characters; full scale is 0 dB.</summary>
     public static string Bar(double loudnessDb, double? peakDb, int width)
@@ -35,7 +36,7 @@ public static class LevelMeter
         return new string(cells);
     }
 
-    /// <summary>The bar followed by the loudness in one decimal, e.g. "██████▌···│·· -18.2".</summary>
+    /// <summary>The bar followed by the loudness in one decimal, e.g. "██████▌···┃·· -18.2".</summary>
     public static string Labelled(double loudnessDb, double? peakDb, int width) =>
         Bar(loudnessDb, peakDb, width) + " " + Db(loudnessDb);
 

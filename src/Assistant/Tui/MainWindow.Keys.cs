@@ -98,8 +98,13 @@ public sealed partial class MainWindow
         _sent.Add(text);
         _recall = _sent.Count;
         _input.Text = "";
-        _chat.Add(ChatSpeaker.User, text);
-        _work.TryStart("thinking", (_, cancellation) => _turns.HandleAsync(text, cancellation),
+        // A bare number answers the open question with that option's words, whatever the back-end makes of digits.
+        string message = _question is { } q && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n >= 1 && n <= q.Options.Count
+            ? q.Options[n - 1]
+            : text;
+        _question = null;
+        _chat.Add(ChatSpeaker.User, message == text ? text : $"{text} ({message})");
+        _work.TryStart("thinking", (_, cancellation) => _turns.HandleAsync(message, cancellation),
             _ => { },
             ShowTurn,
             () => { JobEnded("cancelled"); _chat.Add(ChatSpeaker.Note, "Cancelled."); Refresh(); },
@@ -111,8 +116,9 @@ public sealed partial class MainWindow
     {
         JobEnded("idle");
         if (result.Reply.Length > 0) _chat.Add(ChatSpeaker.Assistant, result.Reply);
-        if (result.Question is { } q && q.Options.Count > 0)
-            _chat.Add(ChatSpeaker.Assistant, string.Join("\n", q.Options.Select((o, i) => $"  {i + 1}) {o}")));
+        _question = result.Question is { Options.Count: > 0 } q ? q : null;
+        if (_question is not null)
+            _chat.Add(ChatSpeaker.Assistant, string.Join("\n", _question.Options.Select((o, i) => $"  {i + 1}) {o}")));
         Refresh();
         if (result.RenderRequested) StartRender();
     }

@@ -46,6 +46,7 @@ public sealed partial class MainWindow : Window
     private TrackTable _trackRows;
     private ProposalTable _proposalRows;
     private ParameterChange? _editing;
+    private TurnQuestion? _question;
     private readonly List<string> _sent = [];
     private int _recall;
 

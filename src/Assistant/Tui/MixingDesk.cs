@@ -24,11 +24,13 @@ public sealed partial class MixingDesk
     private readonly StemAnalyses _analyses;
     private ImmutableDictionary<string, AnalysisSummary> _stemAnalyses = ImmutableDictionary<string, AnalysisSummary>.Empty;
 
-    public MixingDesk(MixSession session, DspMixEngine engine)
+    /// <param name="descriptors">Turns words such as "warm" into settings; without one the tools say they cannot.</param>
+    /// <param name="referenceMatcher">Matches the mix to a reference; without one the tools say they cannot.</param>
+    public MixingDesk(MixSession session, DspMixEngine engine, IDescriptorResolver? descriptors = null, IReferenceMatcher? referenceMatcher = null)
     {
         Session = session;
         Engine = engine;
-        Tools = new MixTools(session, engine);
+        Tools = new MixTools(session, engine, descriptors, referenceMatcher);
         _analyses = Mixwright.Tools.Analysis.StemAnalyses.For(session, engine);
         foreach (var stem in session.Stems)
             if (_analyses.Cached(stem).Analysis is { } cached) _stemAnalyses = _stemAnalyses.SetItem(stem.Name, cached);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mixwright.Tools.Roles;
 using Mixwright.Tools.Session;
 using Mixwright.Tools.Text;
@@ -17,7 +18,7 @@ public sealed class TrackTable : ITableSource
     private static readonly string[] Names = ["Track", "Role", "Gain", "Pan", "EQ", "Comp GR", "M", "S", "Level LUFS"];
     // The parameter each column stands for, in ParameterCatalog's loose words; the master has no pan, role or mute.
     private static readonly string[] TrackParameters = ["gain", "gain", "gain", "pan", "eq", "compressor", "mute", "solo", "gain"];
-    private static readonly string[] MasterParameters = ["output gain", "output gain", "output gain", "output gain", "eq", "compressor", "limiter", "limiter", "loudness target"];
+    private static readonly string[] MasterParameters = ["output gain", "output gain", "output gain", "output gain", "eq", "compressor", "output gain", "output gain", "loudness target"];
 
     private readonly List<(MixTarget Target, string[] Cells)> _rows;
 
@@ -33,7 +34,7 @@ public sealed class TrackTable : ITableSource
         {
             var t = console.Track(stem.Name);
             string comp = !t.Compressor.Enabled ? "off"
-                : render is not null && render.TrackGainReductionDb.TryGetValue(stem.Name, out double gr) ? "-" + gr.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)
+                : render is not null && render.TrackGainReductionDb.TryGetValue(stem.Name, out double gr) ? "-" + gr.ToString("0.0", CultureInfo.InvariantCulture)
                 : "on";
             string level = desk.StemAnalyses.TryGetValue(stem.Name, out var a) && !a.IsSilent
                 ? LevelMeter.Labelled(a.IntegratedLufs + t.GainDb, a.TruePeakDbtp + t.GainDb, MeterWidth)
@@ -47,13 +48,15 @@ public sealed class TrackTable : ITableSource
         var m = console.Master;
         string masterComp = (m.Compressor.Enabled, render) switch
         {
-            (true, not null) => "-" + render.MasterGainReductionDb.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+            (true, not null) => "-" + render.MasterGainReductionDb.ToString("0.0", CultureInfo.InvariantCulture),
             (true, null) => "on",
             _ => "off",
         };
-        string limiter = m.Limiter.Enabled ? "L" : "";
+        // The limiter is the master's last compressor: its deepest reduction belongs in the same cell.
+        if (m.Limiter.Enabled)
+            masterComp += render is null ? " lim on" : " lim -" + render.LimiterGainReductionDb.ToString("0.0", CultureInfo.InvariantCulture);
         string masterLevel = render is null ? "render: F5" : LevelMeter.Labelled(render.Mix.IntegratedLufs, render.Mix.TruePeakDbtp, MeterWidth);
-        rows.Add((MixTarget.Master, ["MASTER", "bus", ConsoleText.Gain(m.OutputGainDb), "", ConsoleText.Eq(m.Eq, null), masterComp, limiter, "", masterLevel]));
+        rows.Add((MixTarget.Master, ["MASTER", "bus", ConsoleText.Gain(m.OutputGainDb), "", ConsoleText.Eq(m.Eq, null), masterComp, "", "", masterLevel]));
         return new TrackTable(rows);
     }
 

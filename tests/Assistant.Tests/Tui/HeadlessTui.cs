@@ -63,6 +63,16 @@ public sealed class HeadlessTui : IDisposable
         _app.TimedEvents!.RunTimers();
     }
 
+    /// <summary>A left click on the first place the screen shows <paramref name="text"/>.</summary>
+    public void Click(string text)
+    {
+        var lines = Screen.Split('\n');
+        int row = Array.FindIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        if (row < 0) throw new InvalidOperationException($"\"{text}\" is not on the screen:\n{string.Join('\n', lines)}");
+        _app.InjectSequence(InputInjectionExtensions.LeftButtonClick(new System.Drawing.Point(lines[row].IndexOf(text, StringComparison.Ordinal), row)));
+        _app.TimedEvents!.RunTimers();
+    }
+
     /// <summary>Types a message, sends it and waits for the turn to finish.</summary>
     public void Say(string text)
     {

@@ -109,9 +109,11 @@ public sealed class MainWindowTests : IDisposable
     }
 
     [Fact]
-    public void Render_shows_the_master_meter_and_loudness_in_the_status_line()
+    public void Render_shows_the_master_meter_loudness_and_compressor_gain_reduction()
     {
         using var tui = new HeadlessTui(_session.SessionPath);
+        tui.Desk.Tools.SetCompressor("Lead Vocal", enabled: true, threshold_db: -36, ratio: 4);
+        Assert.True(tui.Desk.Apply().Ok);
         Assert.Contains("render: F5", tui.Row("MASTER"));
 
         tui.Press(Key.F5);
@@ -124,6 +126,13 @@ public sealed class MainWindowTests : IDisposable
         Assert.Contains(lufs.Groups[1].Value, tui.Row("MASTER"));
         Assert.True(File.Exists(tui.Desk.RenderPath));
         Assert.Contains("Rendered mixwright-session-mix.wav", tui.Chat);
+        Assert.DoesNotContain("Still", tui.Chat);
+
+        double reduction = tui.Desk.LastRender.TrackGainReductionDb["Lead Vocal"];
+        Assert.True(reduction > 1, $"gain reduction {reduction} dB");
+        var cells = tui.Row("Lead Vocal", "lead vocal").Split('│').Select(c => c.Trim()).ToList();
+        Assert.Equal("-" + reduction.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), cells[cells.IndexOf("Lead Vocal") + 5]);
+        tui.Desk.Session.Undo();
     }
 
     [Fact]
@@ -155,6 +164,36 @@ public sealed class MainWindowTests : IDisposable
 
         // Once in the chat, once back in the input line.
         Assert.Equal(2, Regex.Matches(tui.Screen, "make the theremin louder").Count);
+    }
+
+    [Fact]
+    public void A_question_lists_numbered_options_and_a_number_answers_it()
+    {
+        using var tui = new HeadlessTui(_session.SessionPath);
+        tui.Say("make it louder");
+        Assert.Contains("Which track", tui.Chat);
+        string options = tui.Window.Conversation[^1].Text;
+        var whole = Regex.Match(options, @"(\d)\) the whole mix");
+        Assert.True(whole.Success, options);
+
+        tui.Say(whole.Groups[1].Value);
+
+        Assert.Contains($"> {whole.Groups[1].Value} (the whole mix)", tui.Screen);
+        Assert.Equal("output_gain_db", Assert.Single(tui.Desk.Session.Pending!.Changes).Parameter);
+        Assert.Contains("master", tui.Row("output_gain_db", "→"));
+        tui.Press(Key.F4);
+        tui.Press(new Key('d'));
+    }
+
+    [Fact]
+    public void Clicking_a_track_selects_it_and_the_eq_view_follows()
+    {
+        using var tui = new HeadlessTui(_session.SessionPath);
+        Assert.Contains("EQ · Bass", tui.Screen);
+
+        tui.Click("kick");
+
+        Assert.Contains("EQ · Kick", tui.Screen);
     }
 
     private static string LevelOf(string row) => Regex.Match(row, @"(-?\d+\.\d)[\s│]*$").Groups[1].Value;

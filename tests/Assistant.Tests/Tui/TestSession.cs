@@ -6,11 +6,12 @@ namespace Mixwright.Assistant.Tests.Tui;
 
 /// <summary>
 /// A small session made the way a user makes one: a folder of generated stems (a sung tone, a bass tone, a
-/// noisy kick) and `mixwright new` over it through <see cref="SessionCommands"/>. Deleted with its folder.
+/// noisy kick) and `mixwright new` over it through <see cref="SessionCommands"/> (or only the stems, for a
+/// test that lets the program create the session). Deleted with its folder.
 /// </summary>
 public sealed class TestSession : IDisposable
 {
-    public TestSession(double seconds = 1.5, int sampleRate = 44100)
+    public TestSession(double seconds = 1.5, int sampleRate = 44100, bool create = true)
     {
         Root = Directory.CreateTempSubdirectory("mixwright-tui-").FullName;
         StemsDir = Path.Combine(Root, "stems");
@@ -21,7 +22,7 @@ public sealed class TestSession : IDisposable
         var noise = new Random(7);
         Save("Kick.wav", frames, sampleRate, i => (i % (sampleRate / 2) < sampleRate / 20 ? 0.6 : 0.02) * (noise.NextDouble() * 2 - 1));
         SessionPath = Path.Combine(StemsDir, SessionCommands.DefaultSessionFileName);
-        new SessionCommands(DspMixEngine.ForSession(SessionPath)).New(StemsDir);
+        if (create) new SessionCommands(DspMixEngine.ForSession(SessionPath)).New(StemsDir);
     }
 
     public string Root { get; }
