@@ -76,7 +76,7 @@ public sealed class LocalTurnHandler : ITurnHandler
                 continue;
             }
             // The interpreter emits the plugin's own calls; the runner checks and binds them as for a model.
-            var (text, ok) = ToolReplyText.Describe(call.Name, await _runner.InvokeAsync(call, cancellation));
+            var (text, ok) = ToolReplyText.Describe(call.Name, await _runner.InvokeAsync(QuotingUser(call, userWords), cancellation));
             if (ok && ToolNames.Changing.Contains(call.Name))
             {
                 // One proposal grows call by call: show only its final state.
@@ -91,6 +91,17 @@ public sealed class LocalTurnHandler : ITurnHandler
         }
         if (render) lines.Add("Rendering the mix (Esc cancels)…");
         return new TurnResult(string.Join("\n", lines), null, changed, render);
+    }
+
+    /// <summary>The user's own words go with every change that can carry them, so its rationale quotes them.</summary>
+    private ToolCall QuotingUser(ToolCall call, string userWords)
+    {
+        if (call.Arguments.ContainsKey("user_words") || !_runner.Plugin.TryGetFunction(call.Name, out var function)
+            || !function.Metadata.Parameters.Any(p => p.Name == "user_words"))
+            return call;
+        var arguments = (System.Text.Json.Nodes.JsonObject)call.Arguments.DeepClone();
+        arguments["user_words"] = userWords;
+        return new ToolCall(call.Name, arguments);
     }
 
     private void Remember(ToolCall call, IReadOnlyList<ToolCall> pendingCalls, string userWords)

@@ -173,6 +173,10 @@ public sealed class MixTools
         [Description(MeasurementHelp)] string measurement = "") => Change(() =>
     {
         var target = TrackTarget(track);
+        // The engine's width is mid/side: a mono stem has no side, so a width change would do nothing.
+        var stem = _session.ResolveTrack(target.Track);
+        if (_analyses.Cached(stem).Analysis is { ChannelCount: 1 })
+            throw new SessionException($"{DisplayText.Quote(stem.Name)} is a mono stem, so it has no stereo width to change; pan places it instead.");
         double to = AbsoluteOrDelta(target, "width", width, width_delta, "width", "width_delta");
         return [Request(target, "width", ParameterValue.Of(Math.Round(to, 3)), reason, user_words, measurement)];
     });
@@ -649,7 +653,9 @@ public sealed class MixTools
     private ChangeRequest Request(MixTarget target, string parameter, ParameterValue to, string reason, string userWords, string measurement)
     {
         var spec = ParameterCatalog.Get(target.Scope, parameter);
-        string fallback = $"Set {DisplayText.Clean(target.ToString())} {parameter} to {to.Display(spec.Unit)}.";
+        // Without a reason of its own, a change the user asked for says so rather than sounding arbitrary.
+        string fallback = $"Set {DisplayText.Clean(target.ToString())} {parameter} to {to.Display(spec.Unit)}"
+                          + (string.IsNullOrWhiteSpace(userWords) ? "." : ", as you asked.");
         var source = !string.IsNullOrWhiteSpace(userWords) ? RationaleSource.UserWords
             : !string.IsNullOrWhiteSpace(measurement) ? RationaleSource.Analysis
             : RationaleSource.Manual;

@@ -25,10 +25,12 @@ public sealed class MainWindowTests : IDisposable
 
         string screen = tui.Screen;
         Assert.Contains("Proposal p-1", screen);
-        string row = tui.Row("gain_db", "as you asked");
+        string row = tui.Row("Lead Vocal", "gain_db", "0 dB → +3 dB");
         Assert.Contains("Lead Vocal", row);
-        Assert.Contains("0 dB → +3 dB", row);
-        Assert.Contains("as you asked", row);
+        Assert.Contains("as you", row);
+        var change = Assert.Single(tui.Desk.Session.Pending!.Changes);
+        Assert.Equal(Mixwright.Tools.Session.RationaleSource.UserWords, change.Rationale.Source);
+        Assert.Equal("vocals up 3 dB", change.Rationale.Quote);
         Assert.Contains("proposal p-1 not applied", screen);
         Assert.Equal(0, tui.Desk.Session.Console.Track("Lead Vocal").GainDb);
     }

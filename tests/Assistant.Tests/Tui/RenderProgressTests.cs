@@ -6,7 +6,7 @@ namespace Mixwright.Assistant.Tests.Tui;
 /// <summary>A render long enough to watch: the progress shows while it runs, the UI keeps answering, Esc stops it.</summary>
 public sealed class RenderProgressTests : IDisposable
 {
-    private readonly TestSession _session = new(seconds: 8);
+    private readonly TestSession _session = new(seconds: 30); // long enough to watch under a loaded CI machine
 
     public void Dispose() => _session.Dispose();
 
