@@ -246,6 +246,18 @@ public sealed class MixSession
         return (s with { Conversation = conversation }, conversation.Turn);
     });
 
+    /// <summary>Stores the chat layer's memory (a JSON object) with the session; null forgets it.</summary>
+    public void SetAgentState(string? json)
+    {
+        if (json is not null)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+                throw new SessionException("The conversation memory must be a JSON object.");
+        }
+        Mutate(s => (s with { Conversation = s.Conversation with { AgentState = json } }, 0));
+    }
+
     /// <summary>Remembers a reference recording (stored relative to the session). The same file is added once.</summary>
     public ReferenceClip AddReference(string path, string? name = null)
     {
