@@ -30,6 +30,7 @@ public sealed class MixAgent
     private AgentMemory _memory;
     private QuestionInterpretation? _question;
     private bool _questionAsked;
+    private bool _describeTools = true;
 
     /// <param name="chat">Builds the chat service; it gets this agent so a local back-end can read the conversation.</param>
     public MixAgent(MixSession session, ToolRunner runner, Func<MixAgent, IChatCompletionService> chat, AgentOptions? options = null,
@@ -49,8 +50,11 @@ public sealed class MixAgent
     public LocalInterpreter Interpreter => _interpreter;
 
     /// <summary>A chat service over the local interpreter, for this agent.</summary>
-    public static IChatCompletionService LocalBackend(MixAgent agent) =>
-        new LocalChatClient(agent._interpreter, agent.InterpreterContext, agent.OnQuestion).AsChatCompletionService();
+    public static IChatCompletionService LocalBackend(MixAgent agent)
+    {
+        agent._describeTools = false;
+        return new LocalChatClient(agent._interpreter, agent.InterpreterContext, agent.OnQuestion).AsChatCompletionService();
+    }
 
     /// <summary>What the local interpreter knows of this conversation now.</summary>
     public InterpreterContext InterpreterContext() => new(
@@ -79,6 +83,13 @@ public sealed class MixAgent
     {
         text = (text ?? "").Trim();
         if (text.Length == 0) throw new ArgumentException("Say something: the message is empty.", nameof(text));
+        // One save for the whole turn: its proposals, the turn counter and the memory land together.
+        using var saves = _session.DeferSaves();
+        return await TurnAsync(text, cancel).ConfigureAwait(false);
+    }
+
+    private async Task<AgentTurn> TurnAsync(string text, CancellationToken cancel)
+    {
         _session.BeginTurn();
         _memory = AgentMemory.Parse(_session.Conversation.AgentState);
         _question = null;
@@ -97,7 +108,8 @@ public sealed class MixAgent
         bool committed = false;
 
         var history = BuildHistory(text);
-        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: false) };
+        // The local interpreter knows the tools already; describing them (JSON schemas for every function) is for models.
+        var settings = _describeTools ? new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(autoInvoke: false) } : new PromptExecutionSettings();
         string reply = "";
         bool finished = false;
         for (int round = 0; round < _options.MaxToolRounds && !finished; round++)
