@@ -63,7 +63,10 @@ public static class ReasonWriter
                 return call.GetNumber("steps") is double steps
                     ? (steps > 0 ? $"I compressed {track} more, so its level stays more even and it holds its place; too much and it loses punch."
                                  : $"I eased the compression on {track}, which brings back its dynamics and attack; its level will move around more.")
-                    : call.GetBool("enabled") == false ? $"I switched off the compressor on {track}; it gets its full dynamics back." : null;
+                    : call.GetBool("enabled") == false ? $"I switched off the compressor on {track}; it gets its full dynamics back."
+                    : call.GetNumber("threshold_db") is double threshold && call.GetNumber("ratio") is double ratio
+                        ? prompts.Fill("compression-more", new Dictionary<string, string> { ["track"] = track, ["threshold_db"] = N(threshold), ["ratio"] = N(ratio) })
+                    : null;
             case ToolNames.SetReverb when strip is not null:
             {
                 double from = strip.Settings.ReverbSendDb;
