@@ -114,7 +114,15 @@ public sealed class MixAgent
         bool finished = false;
         for (int round = 0; round < _options.MaxToolRounds && !finished; round++)
         {
-            var response = await _chat.GetChatMessageContentAsync(history, settings, _runner.Kernel, cancel).ConfigureAwait(false);
+            ChatMessageContent response;
+            try
+            {
+                response = await _chat.GetChatMessageContentAsync(history, settings, _runner.Kernel, cancel).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+            {
+                throw new ChatBackendException($"The chat back-end did not answer ({DisplayText.Clean(e.Message, 300)}). Nothing more was changed this turn.", e);
+            }
             var calls = FunctionCallContent.GetFunctionCalls(response).ToList();
             history.Add(response);
             if (calls.Count == 0)

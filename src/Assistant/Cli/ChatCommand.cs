@@ -38,7 +38,7 @@ internal static class ChatCommand
                 var turn = agent.AskAsync(line).GetAwaiter().GetResult();
                 TurnPrinter.Print(turn, output);
             }
-            catch (Exception e) when (e is Mixwright.Tools.SessionException or ArgumentException or HttpRequestException or InvalidOperationException or TaskCanceledException)
+            catch (Exception e) when (e is Mixwright.Tools.SessionException or ArgumentException or Agent.ChatBackendException or InvalidOperationException)
             {
                 // One failed turn (an unreachable model, a stale session) is reported; the conversation goes on.
                 output.WriteLine($"error: {e.Message}");

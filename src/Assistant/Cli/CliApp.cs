@@ -40,5 +40,5 @@ public static class CliApp
     private static bool IsUserError(Exception e) => e is AudioFormatException or ParameterOutOfRangeException
         or ArgumentException or FileNotFoundException or DirectoryNotFoundException or IOException
         or UnauthorizedAccessException or InvalidDataException or OperationCanceledException
-        or System.Text.Json.JsonException or SessionException or Demo.DemoRenderException or HttpRequestException;
+        or System.Text.Json.JsonException or SessionException or Demo.DemoRenderException or HttpRequestException or Agent.ChatBackendException;
 }

@@ -155,6 +155,16 @@ public sealed class LlmBackendTests : IDisposable
     }
 
     [Fact]
+    public async Task A_failing_server_is_one_clear_error_and_changes_nothing()
+    {
+        using var server = new FakeChatServer([]);
+        var error = await Assert.ThrowsAsync<ChatBackendException>(() => Agent(OpenAI(server)).AskAsync("vocal up"));
+        Assert.Contains("did not answer", error.Message);
+        Assert.Null(_session.Pending);
+        Assert.Empty(_session.History.ChangeSets);
+    }
+
+    [Fact]
     public void Trimming_keeps_the_newest_whole_messages_and_starts_with_the_user()
     {
         var budget = new ChatHistoryBudget(60);
