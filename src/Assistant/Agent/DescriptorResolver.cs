@@ -161,6 +161,8 @@ public sealed class DescriptorResolver(DescriptorLexicon? lexicon = null, Prompt
         var type = move.Type switch { EqMoveType.LowShelf => EqBandType.LowShelf, EqMoveType.HighShelf => EqBandType.HighShelf, _ => EqBandType.Peaking };
         var plan = EqPlanner.Plan(eq, type, move.FrequencyHz, null, Math.Round(move.GainDb, 2), move.Q);
         var after = plan.After with { GainDb = Round(ConsoleRanges.EqGainDb.Clamp(plan.After.GainDb)) };
+        // 0.7 for 0.707 is no change worth showing.
+        if (Math.Abs(after.Q - plan.Before.Q) < 0.02) after = after with { Q = plan.Before.Q };
         if (after.GainDb == plan.Before.GainDb && after.FrequencyHz == plan.Before.FrequencyHz) return eq;
         applied.Add(move with { GainDb = after.GainDb - (plan.Reused ? plan.Before.GainDb : 0) });
         return eq.WithBand(plan.Index, after);

@@ -17,6 +17,8 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
         foreach (var verb in SessionVerbs.Create()) root.Subcommands.Add(verb);
+        root.Subcommands.Add(AskCommand.Create());
+        root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(TuiCommand.Create());
@@ -40,5 +42,5 @@ public static class CliApp
     private static bool IsUserError(Exception e) => e is AudioFormatException or ParameterOutOfRangeException
         or ArgumentException or FileNotFoundException or DirectoryNotFoundException or IOException
         or UnauthorizedAccessException or InvalidDataException or OperationCanceledException
-        or System.Text.Json.JsonException or SessionException or Demo.DemoRenderException;
+        or System.Text.Json.JsonException or SessionException or Demo.DemoRenderException or HttpRequestException or Agent.ChatBackendException;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Demo;
 using Mixwright.Tools;
 using Mixwright.Tools.Engine;
@@ -13,7 +14,8 @@ namespace Mixwright.Assistant.Cli;
 /// <summary>
 /// `mixwright demo`: the main job on the bundled demo. Makes the demo stems (MIDI rendered by fluidsynth),
 /// creates a session from them, and walks the same tool calls the assistant makes: a first level balance
-/// proposed with its reasons, committed, a loudness target for the master, a "why" answer, then the render.
+/// proposed with its reasons, committed, a loudness target for the master, a "why" answer, a short scripted
+/// conversation with the assistant (proposal, question, commit, "why", undo), then the render.
 /// </summary>
 internal static class DemoCommand
 {
@@ -56,6 +58,8 @@ internal static class DemoCommand
         Console.WriteLine($"> why is the {first} gain set like that?");
         Console.WriteLine("  " + session.Explain(first, "gain"));
 
+        Converse(session, engine);
+
         string mix = Path.Combine(dir, "demo-mix.wav");
         var rendered = engine.Render(session.ToMixDefinition(), mix);
         var a = rendered.Analysis;
@@ -64,6 +68,34 @@ internal static class DemoCommand
             $"Rendered {rendered.OutputPath}: {a.IntegratedLufs:0.0} LUFS integrated, true peak {a.TruePeakDbtp:0.0} dBTP, loudness range {a.LoudnessRangeLu:0.0} LU, stereo width {a.StereoWidth:0.00}."));
         Console.WriteLine($"Session: {sessionPath} (try: mixwright state {sessionPath}, mixwright undo {sessionPath})");
         return CliApp.ExitOk;
+    }
+
+    /// <summary>
+    /// The assistant in conversation, on the local back-end so the demo is the same every time: a proposal
+    /// shown as a table and confirmed, a clarifying question and its answer, a "why", and an undo.
+    /// </summary>
+    private static readonly string[] Script =
+    [
+        "the bass is a bit boomy",
+        "yes",
+        "make the mix warmer",
+        "softer highs",
+        "yes",
+        "why is the bass eq like that?",
+        "undo",
+    ];
+
+    private static void Converse(MixSession session, IMixEngine engine)
+    {
+        Console.WriteLine();
+        Console.WriteLine("# A short conversation (the local back-end; `mixwright chat` talks to an LLM when MIXWRIGHT_BACKEND says so)");
+        var agent = new MixAgent(session, new ToolRunner(new MixTools(session, engine, new DescriptorResolver())), MixAgent.LocalBackend);
+        foreach (string line in Script)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"you> {line}");
+            TurnPrinter.Print(agent.AskAsync(line).GetAwaiter().GetResult(), Console.Out);
+        }
     }
 
     private static void Step(string title, string toolResult)

@@ -112,7 +112,8 @@ internal static class SessionFileReader
             new ChangeHistory(history, position),
             pending,
             references.ToImmutable(),
-            new ConversationContext(Integer(conversation, "turn", "conversation: ") ?? 0, Str(conversation, "last_change_set_id", "conversation: ")),
+            new ConversationContext(Integer(conversation, "turn", "conversation: ") ?? 0, Str(conversation, "last_change_set_id", "conversation: "),
+                conversation.ValueKind == JsonValueKind.Object && conversation.TryGetProperty("agent", out var agent) && agent.ValueKind == JsonValueKind.Object ? agent.GetRawText() : null),
             Integer(root, "next_change_set_number", "") ?? NextNumber(history.Select(c => c.Id), "cs-"),
             Integer(root, "next_proposal_number", "") ?? NextNumber(pending is null ? [] : [pending.Id], "p-"));
     }

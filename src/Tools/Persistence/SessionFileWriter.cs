@@ -78,6 +78,11 @@ internal static class SessionFileWriter
             w.WriteNumber("turn", s.Conversation.Turn);
             if (s.Conversation.LastChangeSetId is { } last) w.WriteString("last_change_set_id", last);
             else w.WriteNull("last_change_set_id");
+            if (s.Conversation.AgentState is { } agent)
+            {
+                w.WritePropertyName("agent");
+                w.WriteRawValue(agent, skipInputValidation: false);
+            }
             w.WriteEndObject();
 
             w.WriteNumber("next_change_set_number", s.NextChangeSetNumber);

@@ -21,6 +21,8 @@ public static class ChangeExplainer
 
         var applied = snapshot.History.Applied.ToList();
         var lines = new List<string>();
+        // One change set often moves several parameters for one reason (an EQ band's frequency and gain): tell it once.
+        var told = new HashSet<(string, string)>();
         foreach (var spec in specs)
         {
             var history = applied
@@ -39,6 +41,12 @@ public static class ChangeExplainer
             else
             {
                 var (set, change) = history[^1];
+                if (!told.Add((set.Id, change.Rationale.Sentence)))
+                {
+                    line.Append(CultureInfo.InvariantCulture, $" Same change ({set.Id}: {change.From.Display(change.Unit)} → {change.To.Display(change.Unit)}).");
+                    lines.Add(line.ToString());
+                    continue;
+                }
                 line.Append(' ').Append(Attribution(change, set));
                 if (!string.IsNullOrWhiteSpace(change.Rationale.Measurement))
                     line.Append(" Measured: ").Append(Sentence(change.Rationale.Measurement));

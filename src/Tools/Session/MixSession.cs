@@ -246,6 +246,18 @@ public sealed class MixSession
         return (s with { Conversation = conversation }, conversation.Turn);
     });
 
+    /// <summary>Stores the chat layer's memory (a JSON object) with the session; null forgets it.</summary>
+    public void SetAgentState(string? json)
+    {
+        if (json is not null)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+                throw new SessionException("The conversation memory must be a JSON object.");
+        }
+        Mutate(s => (s with { Conversation = s.Conversation with { AgentState = json } }, 0));
+    }
+
     /// <summary>Remembers a reference recording (stored relative to the session). The same file is added once.</summary>
     public ReferenceClip AddReference(string path, string? name = null)
     {
@@ -313,9 +325,59 @@ public sealed class MixSession
         lock (_gate)
         {
             var (next, result) = change(Snapshot);
+            if (_deferDepth > 0)
+            {
+                Snapshot = next;
+                _unsaved = true;
+                return result;
+            }
             Version = SessionStore.Save(FilePath, next, Version);
             Snapshot = next;
             return result;
+        }
+    }
+
+    private int _deferDepth;
+    private bool _unsaved;
+
+    /// <summary>
+    /// Groups the changes of one conversational turn into one save, made when the returned scope is disposed
+    /// (each save is fsync'd twice; a turn may propose several things). If that save fails (another process
+    /// changed the file), this handle reloads the file and the error propagates: memory never stays ahead of disk.
+    /// </summary>
+    public IDisposable DeferSaves()
+    {
+        lock (_gate) _deferDepth++;
+        return new SaveScope(this);
+    }
+
+    private void EndDefer()
+    {
+        lock (_gate)
+        {
+            if (--_deferDepth > 0 || !_unsaved) return;
+            _unsaved = false;
+            try
+            {
+                Version = SessionStore.Save(FilePath, Snapshot, Version);
+            }
+            catch
+            {
+                var (snapshot, version) = SessionStore.Load(FilePath);
+                Snapshot = snapshot;
+                Version = version;
+                throw;
+            }
+        }
+    }
+
+    private sealed class SaveScope(MixSession session) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) session.EndDefer();
         }
     }
 }

@@ -45,7 +45,7 @@ public sealed class PromptLibraryTests
     public void Every_sound_changing_call_the_interpreter_emits_has_a_template()
     {
         var interpreter = new LocalInterpreter();
-        foreach (string text in new[] { "vox up 2dB", "kick down", "pan the piano left", "center the snare", "make the synth wider",
+        foreach (string text in new[] { "vox up 2dB", "kick down", "pan the piano left", "center the snare", "mono the bass",
                      "mono bass", "cut 250 Hz on the piano", "boost 3k on the vocal", "high pass the guitars", "compress the bass",
                      "less compression on the bass", "more reverb on the snare", "dry the vocal completely", "mute the pad", "solo the kick",
                      "master down 2 dB", "master to -14 LUFS", "the kick is boomy", "make it sound like ref.wav", "balance the levels" })
@@ -55,6 +55,25 @@ public sealed class PromptLibraryTests
                 Assert.True(name is not null, $"no template for {call} (\"{text}\")");
                 Assert.Contains(name, Prompts.TemplateNames);
             }
+    }
+
+    [Fact]
+    public void Direct_changes_get_a_sentence_with_their_trade_off_from_the_templates()
+    {
+        var interpreter = new LocalInterpreter();
+        var console = Mixwright.Tools.Session.ConsoleState.Initial(Band.Tracks.Select(t => t.Name));
+        foreach (string text in new[] { "vox up 2dB", "kick down", "pan the piano left", "center the snare", "mono the bass",
+                     "cut 250 Hz on the piano", "boost 3k on the vocal", "high pass the bass", "compress the bass", "more reverb on the snare",
+                     "mute the pad", "master down 2 dB", "master to -14 LUFS" })
+            foreach (var call in Band.Calls(interpreter.Interpret(text, Band.Context)))
+            {
+                string? sentence = ReasonWriter.For(call, console, Prompts);
+                Assert.True(sentence is { Length: > 20 }, $"no sentence for {call} (\"{text}\")");
+                Assert.DoesNotContain("{", sentence);
+            }
+        var gain = ToolCall.Create(ToolNames.SetGain, new SetGainArgs("Kick", DeltaDb: -3));
+        Assert.Equal("I lowered Kick by 3 dB (0 to -3 dB), which gives the other parts more room; on its own it will simply be quieter.",
+            ReasonWriter.For(gain, console, Prompts));
     }
 
     [Fact]

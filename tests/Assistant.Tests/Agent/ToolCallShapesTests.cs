@@ -32,6 +32,28 @@ public sealed class ToolCallShapesTests
     }
 
     [Fact]
+    public void The_contract_is_what_the_kernel_plugin_shows_the_model()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "mixwright-contract-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            var (session, engine) = Mixwright.Assistant.Evaluation.SyntheticSession.Create(dir, [("Kick", "kick")]);
+            var plugin = new Mixwright.Tools.Plugin.MixTools(session, engine).AsPlugin();
+            Assert.Equal(ToolContract.Tools.Keys.Order(), plugin.Select(f => f.Name).Order());
+            foreach (var function in plugin)
+            {
+                var signature = ToolContract.Tools[function.Name];
+                Assert.Equal(signature.Parameters.Select(p => (p.Name, p.Required, p.Type)),
+                    function.Metadata.Parameters.Select(p => (p.Name, p.IsRequired, p.ParameterType!)));
+            }
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_argument_record_matches_its_plugin_function()
     {
         foreach (var (tool, record) in Records)
