@@ -41,16 +41,19 @@ internal static class MatchCommand
         var mixForAudibility = new MixDefinition([.. input.Tracks], input.Reverb, input.Master);
         var audible = input.Tracks.Where(mixForAudibility.IsAudible).ToArray();
         if (audible.Length == 0) throw new ArgumentException("Every track is muted; there is nothing to match.");
-        var stems = audible.Select(t => new StemAudio(t.Name, AudioFile.ReadAll(t.FilePath), t.Settings)).ToArray();
-        var referenceAudio = AudioFile.ReadAll(referencePath);
-        int rate = input.SampleRate ?? CommonRate(stems);
+        var options = new MatchOptions();
+        // Only the analysed sections are read, so memory does not grow with the song's length.
+        string cache = input.CacheDirectory ?? Path.Combine(Path.GetTempPath(), "mixwright-cache");
+        var sections = SectionLoader.LoadStems(audible.Select(t => new StemFile(t.Name, t.FilePath, t.Settings)).ToArray(), options, cache);
+        var referenceSection = SectionLoader.LoadReference(referencePath, options, cache);
+        int rate = input.SampleRate ?? CommonRate(sections.Select(s => s.Stem));
 
-        var matcher = MixMatchers.Create(method, new MatchOptions());
+        var matcher = MixMatchers.Create(method, options);
         MatchResult result;
         try
         {
-            Console.Error.WriteLine($"matching {stems.Length} stems to {Path.GetFileName(referencePath)} ({MatchMethods.WireName(method)})...");
-            result = matcher.Match(stems, referenceAudio);
+            Console.Error.WriteLine($"matching {sections.Count} stems to {Path.GetFileName(referencePath)} ({MatchMethods.WireName(method)})...");
+            result = matcher.Match(sections.Select(s => s.Stem).ToArray(), referenceSection.Stem.Audio);
         }
         finally
         {
@@ -64,7 +67,7 @@ internal static class MatchCommand
             sendsOn ? result.Reverb : input.Reverb,
             input.Master with { Eq = result.Master.Eq, Compressor = result.Master.Compressor, OutputGainDb = result.Master.OutputGainDb },
             rate);
-        Console.WriteLine(Describe(result, Path.GetFileName(referencePath)));
+        Console.WriteLine(Describe(result, Path.GetFileName(referencePath), sections.GroupBy(s => s.OffsetSeconds).MaxBy(g => g.Count())!.Key, referenceSection.OffsetSeconds));
         if (paramsPath is not null) AtomicText(paramsPath, MatchResultJson.Write(result));
         var render = OfflineRenderer.Render(mix, new RenderOptions(outputPath) { CacheDirectory = input.CacheDirectory }, new ConsoleProgress());
         var a = render.Analysis;
@@ -98,13 +101,13 @@ internal static class MatchCommand
     private static int CommonRate(IEnumerable<StemAudio> stems) =>
         stems.GroupBy(s => s.Audio.SampleRate).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
 
-    internal static string Describe(MatchResult r, string referenceName)
+    internal static string Describe(MatchResult r, string referenceName, double stemsFrom, double referenceFrom)
     {
         var inv = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
             string.Create(inv, $"Matched {r.Tracks.Count(t => !t.Silent)} stems to {referenceName} with the {MatchMethods.WireName(r.Method)} method in {r.ElapsedSeconds:0.00} s " +
-                $"(analysed {r.SectionSeconds:0.0} s sections; reference from {Time(r.ReferenceSectionStartSeconds)})."),
+                $"(analysed {r.SectionSeconds:0.0} s: the stems from {Time(stemsFrom + r.Tracks.Min(t => t.SectionStartSeconds))}, the reference from {Time(referenceFrom + r.ReferenceSectionStartSeconds)})."),
             $"  {"track",-16} {"gain",8} {"pan",6}  {"EQ dB (bands 1-6)",-35} {"compressor",-16} {"send",7}",
         };
         foreach (var t in r.Tracks)

@@ -40,8 +40,11 @@ public sealed class StyleTransferReferenceMatcher(IMixMatcher matcher) : IRefere
         MatchResult result;
         try
         {
-            var stems = audible.Select(t => new StemAudio(t.Name, AudioFile.ReadAll(t.FilePath), t.Settings)).ToArray();
-            result = matcher.Match(stems, AudioFile.ReadAll(request.ReferencePath));
+            // Only the analysed sections are read, so a long session does not have to fit in memory.
+            string cache = matcher.Options.ScratchDirectory ?? Path.Combine(Path.GetTempPath(), "mixwright-cache");
+            var stems = SectionLoader.LoadStems(audible.Select(t => new StemFile(t.Name, t.FilePath, t.Settings)).ToArray(), matcher.Options, cache);
+            var reference = SectionLoader.LoadReference(request.ReferencePath, matcher.Options, cache);
+            result = matcher.Match(stems.Select(s => s.Stem).ToArray(), reference.Stem.Audio);
         }
         catch (Exception e) when (e is AudioFormatException or InvalidDataException or IOException)
         {

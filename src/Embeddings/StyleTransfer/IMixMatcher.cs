@@ -11,5 +11,8 @@ public interface IMixMatcher
 {
     MatchMethod Method { get; }
 
+    /// <summary>The options it matches with (the section length tells <see cref="SectionLoader"/> what to read).</summary>
+    MatchOptions Options { get; }
+
     MatchResult Match(IReadOnlyList<StemAudio> stems, AudioBuffer reference, CancellationToken cancellation = default);
 }

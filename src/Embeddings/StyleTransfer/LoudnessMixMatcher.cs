@@ -12,6 +12,8 @@ public sealed class LoudnessMixMatcher(MatchOptions? options = null) : IMixMatch
 {
     private readonly MatchOptions _options = (options ?? new MatchOptions()).Validated();
 
+    public MatchOptions Options => _options;
+
     public MatchMethod Method => MatchMethod.Loudness;
 
     public MatchResult Match(IReadOnlyList<StemAudio> stems, AudioBuffer reference, CancellationToken cancellation = default) =>

@@ -32,7 +32,7 @@ internal static class MatchPreparation
     /// <summary>A stem whose loudest 100 ms is below this RMS (-90 dBFS) is silent.</summary>
     public const double SilentMeanSquare = 1e-9;
     /// <summary>A stem plays in a section when that section is within this much of its own loudest one.</summary>
-    public const double ActiveWithinDb = 20;
+    public const double ActiveWithinDb = 10;
     private const int HopFrames = SampleRate / 10;
 
     public static PreparedMatch Prepare(IReadOnlyList<StemAudio> stems, AudioBuffer reference, MatchOptions options, CancellationToken cancellation)
@@ -103,8 +103,9 @@ internal static class MatchPreparation
     }
 
     /// <summary>
-    /// The section start (a multiple of 100 ms) where the most of the given stems play, the loudest such one
-    /// when several tie; and which stems play there.
+    /// The section start (a multiple of 100 ms) where the given stems play most fully (the sum over stems of the
+    /// section's energy over the stem's loudest section's, each capped at 1), the loudest such one on a tie; and
+    /// which stems play there (within <see cref="ActiveWithinDb"/> of their loudest section).
     /// </summary>
     internal static (int Start, bool[] Active) LoudestStart(IReadOnlyList<double[]> hops, bool[] include, int lengthFrames, int totalFrames)
     {
@@ -127,20 +128,20 @@ internal static class MatchPreparation
             best[i] = energies[i].Max();
         }
         double activeShare = Math.Pow(10, -ActiveWithinDb / 10);
-        int bestPosition = 0, bestCount = -1;
-        double bestEnergy = -1;
+        int bestPosition = 0;
+        double bestCoverage = -1, bestEnergy = -1;
         for (int p = 0; p < positions; p++)
         {
-            int count = 0;
-            double energy = 0;
+            // How fully the stems play here: each counts its level against its own loudest section, up to 1.
+            double coverage = 0, energy = 0;
             for (int i = 0; i < hops.Count; i++)
             {
-                if (!include[i]) continue;
-                if (energies[i][p] > 0 && energies[i][p] >= best[i] * activeShare) count++;
+                if (!include[i] || best[i] <= 0) continue;
+                coverage += Math.Min(1, energies[i][p] / best[i]);
                 energy += energies[i][p];
             }
-            if (count > bestCount || (count == bestCount && energy > bestEnergy))
-                (bestPosition, bestCount, bestEnergy) = (p, count, energy);
+            if (coverage > bestCoverage + 1e-9 || (Math.Abs(coverage - bestCoverage) <= 1e-9 && energy > bestEnergy))
+                (bestPosition, bestCoverage, bestEnergy) = (p, coverage, energy);
         }
         var active = new bool[hops.Count];
         for (int i = 0; i < hops.Count; i++)

@@ -29,6 +29,8 @@ public sealed class ModelMixMatcher : IMixMatcher, IDisposable
         return new ModelMixMatcher(StyleTransferModel.Load(files ?? ModelFiles.Locate(), options.Threads), true, options);
     }
 
+    public MatchOptions Options => _options;
+
     public MatchMethod Method => MatchMethod.Model;
 
     public MatchResult Match(IReadOnlyList<StemAudio> stems, AudioBuffer reference, CancellationToken cancellation = default) =>

@@ -21,6 +21,8 @@ public sealed class OptimizingMixMatcher(MatchOptions? options = null) : IMixMat
 
     private readonly MatchOptions _options = (options ?? new MatchOptions()).Validated();
 
+    public MatchOptions Options => _options;
+
     public MatchMethod Method => MatchMethod.Optimize;
 
     /// <summary>Renders the last match used (the search's cost).</summary>
