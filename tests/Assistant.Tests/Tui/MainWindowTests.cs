@@ -29,7 +29,7 @@ public sealed class MainWindowTests : IDisposable
         Assert.Contains("Lead Vocal", row);
         Assert.Contains("0 dB → +3 dB", row);
         Assert.Contains("as you asked", row);
-        Assert.Contains("proposal p-1 not applied", screen);
+        Assert.Contains("p-1 pending, not applied", screen);
         Assert.Equal(0, tui.Desk.Session.Console.Track("Lead Vocal").GainDb);
     }
 
@@ -132,6 +132,12 @@ public sealed class MainWindowTests : IDisposable
         Assert.True(reduction > 1, $"gain reduction {reduction} dB");
         var cells = tui.Row("Lead Vocal", "lead vocal").Split('│').Select(c => c.Trim()).ToList();
         Assert.Equal("-" + reduction.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), cells[cells.IndexOf("Lead Vocal") + 5]);
+        Assert.DoesNotContain("(stale)", tui.Screen);
+
+        tui.Say("vocals up 3 dB");
+        tui.Say("yes");
+        Assert.Contains("dBTP (stale)", tui.Screen);
+        tui.Desk.Session.Undo();
         tui.Desk.Session.Undo();
     }
 
