@@ -7,6 +7,8 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["render-child"] = RenderBench.RunChild,
     ["session"] = SessionBench.Run,
     ["session-child"] = SessionBench.RunChild,
+    ["phrases"] = PhraseBench.Run,
+    ["match"] = MatchBench.Run,
 };
 if (args.Length == 0)
 {

@@ -97,7 +97,7 @@ public sealed class MixToolsTests : IDisposable
     [Fact]
     public void Set_gain_proposes_without_applying()
     {
-        var result = ToolJson.Ok(_tools.SetGain("the lead vox", 3, "I raised the vocal so the words stay on top.", "vocals up a bit"));
+        var result = ToolJson.Ok(_tools.SetGain("the lead vox", 3, reason: "I raised the vocal so the words stay on top.", user_words: "vocals up a bit"));
 
         var change = Changes(result)[0]!;
         Assert.Equal("Lead Vox", change["target"]!.GetValue<string>());
@@ -160,7 +160,7 @@ public sealed class MixToolsTests : IDisposable
         Rejected(() => _tools.SetEqBand("Lead Vox", 2, freq_hz: 30000), "freq_hz must be between +20 and +20000 Hz (got +30000)");
         Rejected(() => _tools.SetEqBand("Lead Vox", 2, gain_db: 30), "gain_db must be between -24 and +24 dB (got +30)");
         Rejected(() => _tools.SetEqBand("Lead Vox", 2, q: 0), "q must be between +0.1 and +10 (got 0)");
-        Rejected(() => _tools.SetEqBand("Lead Vox", 2), "needs at least one of freq_hz, gain_db or q");
+        Rejected(() => _tools.SetEqBand("Lead Vox", 2), "needs at least one of freq_hz, gain_db, delta_db or q");
         Rejected(() => _tools.SetEqBand("reverb", 2, gain_db: 1), "reverb bus has no EQ");
     }
 
@@ -213,7 +213,7 @@ public sealed class MixToolsTests : IDisposable
         Rejected(() => _tools.SetCompressor("Bass", release_ms: 3000), "release_ms must be between +5 and +2000 ms");
         Rejected(() => _tools.SetCompressor("Bass", knee_db: -1), "knee_db must be between 0 and +24 dB");
         Rejected(() => _tools.SetCompressor("Bass", makeup_db: 30), "makeup_db must be between -12 and +24 dB");
-        Rejected(() => _tools.SetCompressor("Bass"), "set_compressor needs enabled or at least one of");
+        Rejected(() => _tools.SetCompressor("Bass"), "set_compressor needs steps, enabled, or at least one of");
     }
 
     [Fact]
@@ -239,8 +239,8 @@ public sealed class MixToolsTests : IDisposable
     [Fact]
     public void Set_reverb_rejects_each_bad_argument()
     {
-        Rejected(() => _tools.SetReverb(send_db: -10), "send_db needs a track");
-        Rejected(() => _tools.SetReverb("Pad"), "no send_db given");
+        Rejected(() => _tools.SetReverb(send_db: -10), "A send change needs a track");
+        Rejected(() => _tools.SetReverb("Pad"), "no send_db or send_delta_db given");
         Rejected(() => _tools.SetReverb("Pad", send_db: 10), "reverb_send_db must be between -80 and +6 dB (got +10)");
         Rejected(() => _tools.SetReverb(decay_s: 20), "decay_s must be between +0.2 and +10 s (got +20)");
         Rejected(() => _tools.SetReverb(return_db: 7), "return_db must be between -80 and +6 dB");
@@ -306,7 +306,7 @@ public sealed class MixToolsTests : IDisposable
     [Fact]
     public void Apply_descriptor_says_clearly_that_no_resolver_is_configured()
     {
-        Rejected(() => _tools.ApplyDescriptor("warm", "Lead Vox", "make the vocal warmer"), "No descriptor resolver is configured", "\"warm\"");
+        Rejected(() => _tools.ApplyDescriptor("warm", "Lead Vox", user_words: "make the vocal warmer"), "No descriptor resolver is configured", "\"warm\"");
     }
 
     [Fact]
@@ -315,7 +315,7 @@ public sealed class MixToolsTests : IDisposable
         var resolver = new RecordingResolver();
         var tools = _temp.Tools(_session, descriptors: resolver);
 
-        var result = ToolJson.Ok(tools.ApplyDescriptor("warm", "vocal", "make the vocal warmer"));
+        var result = ToolJson.Ok(tools.ApplyDescriptor("warm", "vocal", user_words: "make the vocal warmer"));
 
         Assert.Equal("warm", resolver.Last!.Word);
         Assert.Equal("Lead Vox", resolver.Last.Target.Track);
@@ -324,7 +324,7 @@ public sealed class MixToolsTests : IDisposable
         Assert.Equal("Warmer vocal", result["summary"]!.GetValue<string>());
         Assert.Equal("descriptor", Changes(result)[0]!["source"]!.GetValue<string>());
 
-        Rejected(() => tools.ApplyDescriptor(" ", "vocal"), "needs a word");
+        Rejected(() => tools.ApplyDescriptor(" ", "vocal"), "needs a descriptor word");
     }
 
     [Fact]
@@ -374,10 +374,10 @@ public sealed class MixToolsTests : IDisposable
     [Fact]
     public void Commit_discard_undo_and_redo_refuse_when_there_is_nothing_to_do()
     {
-        Rejected(_tools.Commit, "Nothing to commit");
-        Rejected(_tools.Discard, "Nothing to discard");
-        Rejected(_tools.Undo, "Nothing to undo: no change has been committed yet");
-        Rejected(_tools.Redo, "Nothing to redo");
+        Rejected(() => _tools.Commit(), "Nothing to commit");
+        Rejected(() => _tools.Discard(), "Nothing to discard");
+        Rejected(() => _tools.Undo(), "Nothing to undo: no change has been committed yet");
+        Rejected(() => _tools.Redo(), "Nothing to redo");
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ProposalLifecycleTests : IDisposable
     [Fact]
     public void Proposal_then_commit_applies_it_as_one_change_set()
     {
-        _tools.SetGain("Lead Vox", 3, "Words on top.", "vocals up");
+        _tools.SetGain("Lead Vox", 3, reason: "Words on top.", user_words: "vocals up");
         _tools.SetPan("Gtr", -0.5);
         Assert.Equal(0, _session.Console.Track("Lead Vox").GainDb);
 
@@ -73,7 +73,7 @@ public sealed class ProposalLifecycleTests : IDisposable
     [Fact]
     public void Pending_proposal_survives_a_reload_so_another_process_can_commit_it()
     {
-        _tools.SetGain("Bass", -3, "Less boom.");
+        _tools.SetGain("Bass", -3, reason: "Less boom.");
 
         var other = MixSession.Load(_session.FilePath);
         other.Commit();
@@ -88,7 +88,7 @@ public sealed class ProposalLifecycleTests : IDisposable
         _tools.SetGain("Kick", 5); _tools.Commit();
         _tools.SetPan("Gtr", 0.4); _tools.Commit();
 
-        Assert.Equal("cs-3", ToolJson.Ok(_tools.Undo())["undone"]!.GetValue<string>());
+        Assert.Equal("cs-3", ToolJson.Ok(_tools.Undo())["undone"]![0]!.GetValue<string>());
         Assert.Equal(0, _session.Console.Track("Gtr").Pan);
         ToolJson.Ok(_tools.Undo());
         Assert.Equal(2, _session.Console.Track("Kick").GainDb);
@@ -96,7 +96,7 @@ public sealed class ProposalLifecycleTests : IDisposable
         Assert.Equal(0, _session.Console.Track("Kick").GainDb);
         Assert.Contains("already undone", ToolJson.Error(_tools.Undo()));
 
-        Assert.Equal("cs-1", ToolJson.Ok(_tools.Redo())["redone"]!.GetValue<string>());
+        Assert.Equal("cs-1", ToolJson.Ok(_tools.Redo())["redone"]![0]!.GetValue<string>());
         ToolJson.Ok(_tools.Redo());
         ToolJson.Ok(_tools.Redo());
         Assert.Equal(5, _session.Console.Track("Kick").GainDb);
@@ -140,11 +140,11 @@ public sealed class ProposalLifecycleTests : IDisposable
     public void Explain_after_several_edits_tells_who_set_what_and_why()
     {
         _session.BeginTurn();
-        _tools.SetGain("Lead Vox", 2, "I raised the vocal so it sits on top.", "the vocal is buried");
+        _tools.SetGain("Lead Vox", 2, reason: "I raised the vocal so it sits on top.", user_words: "the vocal is buried");
         _tools.Commit();
         _session.BeginTurn();
         _session.BeginTurn();
-        _tools.SetGain("Lead Vox", 3.5, "", "a bit more, like 3.5");
+        _tools.SetGain("Lead Vox", 3.5, reason: "", user_words: "a bit more, like 3.5");
         _tools.SetEqBand("Lead Vox", 5, freq_hz: 3500, gain_db: 2, reason: "A little presence helps the words cut through.",
             measurement: "the vocal is 4 dB below the guitars between 2 and 5 kHz");
         _tools.Commit();
@@ -174,7 +174,7 @@ public sealed class ProposalLifecycleTests : IDisposable
     [Fact]
     public void Explain_forgets_undone_changes()
     {
-        _tools.SetGain("Kick", 4, "Punchier."); _tools.Commit();
+        _tools.SetGain("Kick", 4, reason: "Punchier."); _tools.Commit();
         _tools.Undo();
 
         string text = _session.Explain("Kick", "gain");

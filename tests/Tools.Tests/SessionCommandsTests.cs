@@ -109,7 +109,7 @@ public sealed class SessionCommandsTests : IDisposable
         Commands.New(_temp.StemsDir, _temp.SessionPath);
         var session = MixSession.Load(_temp.SessionPath);
         var tools = _temp.Tools(session);
-        tools.SetGain("Kick", 3, "Punchier.");
+        tools.SetGain("Kick", 3, reason: "Punchier.");
         tools.Propose("Kick up");
         tools.Commit();
 

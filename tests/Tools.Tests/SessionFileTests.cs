@@ -17,7 +17,7 @@ public sealed class SessionFileTests : IDisposable
         var session = _temp.Create(new SteppingClock());
         var tools = _temp.Tools(session);
         session.BeginTurn();
-        tools.SetGain("Lead Vox", 2.5, "Vocal on top.", "vocals up");
+        tools.SetGain("Lead Vox", 2.5, reason: "Vocal on top.", user_words: "vocals up");
         tools.SetEqBand("Bass", 2, freq_hz: 120, gain_db: -3, q: 1.4, measurement: "bass masks the kick at 120 Hz");
         tools.SetCompressor("Kick", threshold_db: -15, ratio: 4, attack_ms: 25);
         tools.Commit();

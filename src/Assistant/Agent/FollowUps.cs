@@ -18,17 +18,7 @@ public static class FollowUps
         var args = (JsonObject)call.Arguments.DeepClone();
         bool changed = false;
 
-        void ScaleDb(string name)
-        {
-            if (args[name] is JsonValue v && v.TryGetValue(out double d))
-            {
-                double scaled = InterpreterDefaults.RoundTo(d * factor, 0.5);
-                if (Math.Abs(scaled) < 0.5) scaled = Math.Sign(d * factor) * 0.5;
-                args[name] = scaled;
-                changed = true;
-            }
-        }
-        void ScaleRaw(string name, double step)
+        void ScaleBy(string name, double step)
         {
             if (args[name] is JsonValue v && v.TryGetValue(out double d))
             {
@@ -38,61 +28,60 @@ public static class FollowUps
                 changed = true;
             }
         }
-        bool Drop(params string[] absolutes) => absolutes.Any(a => args.ContainsKey(a));
+        bool Has(params string[] absolutes) => absolutes.Any(args.ContainsKey);
 
         switch (call.Name)
         {
             case ToolNames.SetGain:
-                if (Drop("gain_db")) return null;
-                ScaleDb("delta_db");
+                if (Has("gain_db")) return null;
+                ScaleBy("delta_db", 0.5);
                 break;
             case ToolNames.SetPan:
                 if (args["pan"] is JsonValue pv && pv.TryGetValue(out double pan))
                 {
+                    // "More" after "pan it left": a further move the same way.
                     if (pan == 0) return null;
                     args.Remove("pan");
-                    args["delta"] = InterpreterDefaults.RoundTo(Math.Sign(pan) * InterpreterDefaults.PanStep(0.6) * factor, 0.05);
+                    args["pan_delta"] = InterpreterDefaults.RoundTo(Math.Sign(pan) * InterpreterDefaults.PanStep(0.6) * factor, 0.05);
                     changed = true;
                 }
-                ScaleRaw("delta", 0.05);
-                if (args.ContainsKey("width")) args.Remove("width");
-                ScaleRaw("width_delta", 0.05);
+                else ScaleBy("pan_delta", 0.05);
                 break;
-            case ToolNames.SetEqBand:
-                if (call.GetString("type") == "high_pass" && call.GetNumber("freq_hz") is double hz)
+            case ToolNames.SetWidth:
+                if (args["width"] is JsonValue wv && wv.TryGetValue(out double width))
                 {
-                    args["freq_hz"] = Math.Round(hz * Math.Pow(1.25, Math.Sign(factor) * Math.Max(1, Math.Abs(factor))));
+                    if (width == 1) return null;
+                    args.Remove("width");
+                    args["width_delta"] = InterpreterDefaults.RoundTo(Math.Sign(width - 1) * 0.2 * factor, 0.05);
                     changed = true;
                 }
-                if (Drop("gain_db")) return null;
-                ScaleDb("delta_db");
+                else ScaleBy("width_delta", 0.05);
                 break;
-            case ToolNames.SetCompressor:
-                if (call.GetString("amount") is not { } amount) return null;
-                if (factor < 0) args["amount"] = amount == ToolCallShapes.More ? ToolCallShapes.Less : ToolCallShapes.More;
-                args["strength"] = Math.Round(Math.Clamp((call.GetNumber("strength") ?? 0.6) * Math.Abs(factor), 0.1, 1), 2);
+            case ToolNames.SetHighPass:
+                if (call.GetNumber("freq_hz") is not double hz) return null;
+                args["freq_hz"] = Math.Round(hz * Math.Pow(1.25, Math.Sign(factor) * Math.Max(1, Math.Abs(factor))));
                 changed = true;
                 break;
+            case ToolNames.SetEqBand:
+                if (Has("gain_db")) return null;
+                ScaleBy("delta_db", 0.5);
+                break;
+            case ToolNames.SetCompressor:
+                if (Has("threshold_db", "ratio", "attack_ms", "release_ms", "knee_db", "makeup_db", "enabled")) return null;
+                ScaleBy("steps", 0.1);
+                break;
             case ToolNames.SetReverb:
-                if (Drop("send_db", "decay_s")) return null;
-                if (call.GetNumber("return_delta_db") is <= -80) return null;
-                ScaleDb("send_delta_db");
-                ScaleDb("return_delta_db");
-                ScaleRaw("decay_delta_s", 0.1);
+                if (Has("send_db", "decay_s", "return_db", "pre_delay_ms", "damping")) return null;
+                ScaleBy("send_delta_db", 0.5);
+                ScaleBy("return_delta_db", 0.5);
+                ScaleBy("decay_delta_s", 0.1);
                 break;
             case ToolNames.SetMaster:
-                if (Drop("gain_db", "loudness_target_lufs", "ceiling_dbtp")) return null;
-                ScaleDb("gain_delta_db");
-                ScaleDb("eq_delta_db");
-                if (call.GetString("compression") is { } c)
-                {
-                    if (factor < 0) args["compression"] = c == ToolCallShapes.More ? ToolCallShapes.Less : ToolCallShapes.More;
-                    args["compression_strength"] = Math.Round(Math.Clamp((call.GetNumber("compression_strength") ?? 0.6) * Math.Abs(factor), 0.1, 1), 2);
-                    changed = true;
-                }
+                if (Has("output_gain_db", "loudness_target_lufs", "ceiling_dbtp", "limiter_enabled")) return null;
+                ScaleBy("output_gain_delta_db", 0.5);
                 break;
             case ToolNames.ApplyDescriptor:
-                args["intensity"] = Math.Round(Math.Clamp((call.GetNumber("intensity") ?? 0.6) * Math.Abs(factor), 0.05, 1), 2);
+                args["intensity"] = Math.Round(Math.Clamp((call.GetNumber("intensity") ?? 0.6) * Math.Abs(factor), Mixwright.Tools.Plugin.DescriptorRequest.MinIntensity, 1), 2);
                 if (factor < 0) args["negate"] = !(call.GetBool("negate") ?? false);
                 changed = true;
                 break;
@@ -104,7 +93,8 @@ public static class FollowUps
 
     /// <summary>
     /// The call aimed at another track, or at the master bus (<see cref="ToolCallShapes.MixTarget"/>).
-    /// Track controls become their master equivalents and back; controls with no equivalent are dropped.
+    /// Track gain and master gain map onto each other, as do a send and the reverb return; controls the
+    /// master lacks (pan, width, mute, solo, high-pass) are dropped for it.
     /// </summary>
     public static ToolCall? Retarget(ToolCall call, string target)
     {
@@ -112,31 +102,21 @@ public static class FollowUps
         var args = (JsonObject)call.Arguments.DeepClone();
         switch (call.Name)
         {
-            case ToolNames.ApplyDescriptor:
             case ToolNames.MatchReference:
-                args["target"] = target;
+                if (toMix) args.Remove("track"); else args["track"] = target;
                 return new ToolCall(call.Name, args);
             case ToolNames.SetGain when toMix:
-                return call.GetNumber("delta_db") is double d ? ToolCall.Create(ToolNames.SetMaster, new SetMasterArgs(GainDeltaDb: d)) : null;
-            case ToolNames.SetCompressor when toMix:
-                return call.GetString("amount") is { } a ? ToolCall.Create(ToolNames.SetMaster, new SetMasterArgs(Compression: a, CompressionStrength: call.GetNumber("strength"))) : null;
-            case ToolNames.SetEqBand when toMix:
-                return call.GetString("type") == "high_pass" ? null : ToolCall.Create(ToolNames.SetMaster, new SetMasterArgs(EqType: call.GetString("type"),
-                    EqFreqHz: call.GetNumber("freq_hz"), EqDeltaDb: call.GetNumber("delta_db") ?? call.GetNumber("gain_db"), EqQ: call.GetNumber("q")));
+                return call.GetNumber("delta_db") is double d ? ToolCall.Create(ToolNames.SetMaster, new SetMasterArgs(OutputGainDeltaDb: d)) : null;
             case ToolNames.SetReverb when toMix:
                 return call.GetNumber("send_delta_db") is double s ? ToolCall.Create(ToolNames.SetReverb, new SetReverbArgs(ReturnDeltaDb: s))
                     : call.Track is null ? call : null;
             case ToolNames.SetReverb when call.Track is null:
                 return call.GetNumber("return_delta_db") is double r ? ToolCall.Create(ToolNames.SetReverb, new SetReverbArgs(target, SendDeltaDb: r)) : call;
             case ToolNames.SetMaster when !toMix:
-                if (call.GetNumber("gain_delta_db") is double g) return ToolCall.Create(ToolNames.SetGain, new SetGainArgs(target, DeltaDb: g));
-                if (call.GetString("compression") is { } c) return ToolCall.Create(ToolNames.SetCompressor, new SetCompressorArgs(target, c, call.GetNumber("compression_strength")));
-                if (call.GetNumber("eq_freq_hz") is double f)
-                    return ToolCall.Create(ToolNames.SetEqBand, new SetEqBandArgs(target, call.GetString("eq_type") ?? "peak", f, DeltaDb: call.GetNumber("eq_delta_db"), Q: call.GetNumber("eq_q")));
-                return null;
+                return call.GetNumber("output_gain_delta_db") is double g ? ToolCall.Create(ToolNames.SetGain, new SetGainArgs(target, DeltaDb: g)) : null;
             case ToolNames.SetMaster:
                 return call;
-            case ToolNames.SetPan or ToolNames.SetMute or ToolNames.SetSolo or ToolNames.ResetEq when toMix:
+            case ToolNames.SetPan or ToolNames.SetWidth or ToolNames.SetMute or ToolNames.SetSolo or ToolNames.SetHighPass or ToolNames.ResetEq when toMix:
                 return null;
             default:
                 if (!args.ContainsKey("track")) return null;
@@ -157,7 +137,6 @@ public static class FollowUps
         {
             var args = (JsonObject)call.Arguments.DeepClone();
             args.Remove("track");
-            args.Remove("target");
             if (seen.Add(call.Name + args.ToJsonString())) moves.Add(call);
         }
         var result = new List<ToolCall>();

@@ -30,6 +30,12 @@ public static class InterpreterDefaults
     /// <summary>"Pan the guitars apart": each goes this far to its side.</summary>
     public const double SpreadPan = 0.6;
 
+    /// <summary>
+    /// set_compressor steps for "more"/"less compression": one step unmarked (0.6), about half a step
+    /// "slightly", 1.7 steps "a lot". Negative for less.
+    /// </summary>
+    public static double CompressionSteps(int sign, double intensity) => Math.Round(Math.Sign(sign == 0 ? 1 : sign) * intensity / 0.6, 2);
+
     /// <summary>Reverb decay change ("longer reverb"), seconds.</summary>
     public static double DecayStepS(double intensity) => RoundTo(1.2 * intensity, 0.1);
 

@@ -170,8 +170,7 @@ public sealed partial class LocalInterpreter
                     foreach (var o in localOpen)
                     {
                         if (choices.Variants is not null && choices.Variants.TryGetValue(o.Descriptor.Word, out string? variant) && intent is DescriptorIntent d)
-                            calls.Add(ToolCall.Create(ToolNames.ApplyDescriptor, new ApplyDescriptorArgs(o.Target.Name, o.Descriptor.Word,
-                                Math.Round(Math.Clamp(d.Intensity, 0.05, 1), 2), d.Negate, variant)));
+                            calls.Add(ToolCallBuilder.Descriptor(o.Target.Name, o.Descriptor.Word, d.Intensity, d.Negate, variant));
                         else open.Add(o);
                     }
                 }
@@ -266,7 +265,7 @@ public sealed partial class LocalInterpreter
         // The same control asked twice in one request ("the mix is too loud, bring the master down"): keep the later ask.
         var keys = calls.Select(c =>
         {
-            var args = c.Arguments.Select(p => p.Key).Where(k => k is not ("delta_db" or "gain_db" or "gain_delta_db" or "intensity" or "negate"));
+            var args = c.Arguments.Select(p => p.Key).Where(k => k is not ("delta_db" or "gain_db" or "output_gain_db" or "output_gain_delta_db" or "intensity" or "negate"));
             return c.Name + "|" + c.Track + "|" + string.Join(',', args.Order(StringComparer.Ordinal)) + "|" + (c.Name == ToolNames.ApplyDescriptor ? c.GetString("descriptor") : "");
         }).ToList();
         var result = new List<ToolCall>();

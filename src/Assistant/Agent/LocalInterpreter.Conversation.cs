@@ -107,7 +107,7 @@ public sealed partial class LocalInterpreter
             return Calls(ToolCall.Create(ToolNames.Render, new RenderArgs(path)));
         }
         if (ComparePattern.IsMatch(s))
-            return Calls(ToolCall.Create(ToolNames.Compare, new CompareArgs(OriginalPattern.IsMatch(s) ? "original" : "previous")));
+            return Calls(ToolCall.Create(ToolNames.Compare, new CompareArgs(OriginalPattern.IsMatch(s) ? "initial" : "previous")));
         if (ListPattern.IsMatch(s)) return Calls(ToolCall.Create(ToolNames.ListTracks));
         if (tokens.Any(t => t.Kind == TokenKind.Reference) || (ReferenceWordPattern.IsMatch(s) && !question))
             return Reference(turn, tokens, items);
@@ -284,7 +284,7 @@ public sealed partial class LocalInterpreter
         {
             string? parameter = ParameterOf(items, s);
             if (tracks.Count == 0)
-                return Calls(ToolCall.Create(ToolNames.Explain, new ExplainArgs(mix ? "master" : null, parameter, mix || parameter is not null ? null : "last_change")));
+                return Calls(ToolCall.Create(ToolNames.Explain, new ExplainArgs(mix ? ToolCallShapes.MixTarget : null, mix ? parameter : null, mix ? null : "last_change")));
             return Calls(tracks.Select(t => ToolCall.Create(ToolNames.Explain, new ExplainArgs(t, parameter))).ToArray());
         }
         if (MeasurePattern.IsMatch(s) || AnalyzeVerbPattern.IsMatch(s) || (question && Regex.IsMatch(s, @"^(?:is|are|does|do|should)\b")))
@@ -295,7 +295,7 @@ public sealed partial class LocalInterpreter
         if (question && SettingQueryPattern.IsMatch(s) && (tracks.Count > 0 || mix))
         {
             string? parameter = ParameterOf(items, s);
-            if (tracks.Count == 0) return Calls(ToolCall.Create(ToolNames.Explain, new ExplainArgs("master", parameter)));
+            if (tracks.Count == 0) return Calls(ToolCall.Create(ToolNames.Explain, new ExplainArgs(ToolCallShapes.MixTarget, parameter)));
             return Calls(tracks.Select(t => ToolCall.Create(ToolNames.Explain, new ExplainArgs(t, parameter))).ToArray());
         }
         if (question && tracks.Count > 0)

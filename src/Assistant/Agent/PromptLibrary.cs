@@ -113,16 +113,16 @@ public sealed partial class PromptLibrary
     {
         ToolNames.SetGain => (call.GetNumber("delta_db") ?? call.GetNumber("gain_db") ?? 0) >= 0 ? "gain-up" : "gain-down",
         ToolNames.SetPan when call.GetNumber("pan") is 0 => "center",
-        ToolNames.SetPan when call.GetNumber("pan") is not null || call.GetNumber("delta") is not null => "pan",
-        ToolNames.SetPan => (call.GetNumber("width_delta") ?? call.GetNumber("width") - 1 ?? 0) >= 0 ? "width-more" : "width-less",
-        ToolNames.SetEqBand when call.GetString("type") == "high_pass" => "high-pass",
+        ToolNames.SetPan => "pan",
+        ToolNames.SetWidth => (call.GetNumber("width_delta") ?? call.GetNumber("width") - 1 ?? 0) >= 0 ? "width-more" : "width-less",
+        ToolNames.SetHighPass => "high-pass",
         ToolNames.SetEqBand => (call.GetNumber("delta_db") ?? call.GetNumber("gain_db") ?? 0) < 0 ? "eq-cut" : "eq-boost",
-        ToolNames.SetCompressor => call.GetString("amount") == ToolCallShapes.Less || call.GetBool("enabled") == false ? "compression-less" : "compression-more",
+        ToolNames.SetCompressor => call.GetNumber("steps") < 0 || call.GetBool("enabled") == false ? "compression-less" : "compression-more",
         ToolNames.SetReverb when call.Track is not null => (call.GetNumber("send_delta_db") ?? call.GetNumber("send_db") ?? 0) >= 0 && call.GetNumber("send_db") is not <= -80 ? "reverb-more" : "reverb-less",
         ToolNames.SetMute => "mute",
         ToolNames.SetSolo => "solo",
         ToolNames.SetMaster when call.GetNumber("loudness_target_lufs") is not null => "loudness-target",
-        ToolNames.SetMaster when call.GetNumber("gain_delta_db") is not null || call.GetNumber("gain_db") is not null => "master-gain",
+        ToolNames.SetMaster when call.GetNumber("output_gain_delta_db") is not null || call.GetNumber("output_gain_db") is not null => "master-gain",
         ToolNames.ApplyDescriptor => "descriptor",
         ToolNames.MatchReference => "reference",
         ToolNames.BalanceLevels => "balance",
@@ -140,9 +140,20 @@ public sealed partial class PromptLibrary
         var args = call.ArgumentsAs<ApplyDescriptorArgs>();
         var d = (lexicon ?? DescriptorLexicon.Default).Get(args.Descriptor);
         var moves = d.MovesFor(args.Variant).Scaled(args.Intensity * (args.Negate ? -1 : 1));
+        return ExplainDescriptor(args.Track == ToolCallShapes.MixTarget ? "the mix" : args.Track, d, moves, args.Negate, measurement, tradeOff: null);
+    }
+
+    /// <summary>The "descriptor" explanation for moves already sized: the word, its gloss, the moves, the measurement, the trade-off and the source.</summary>
+    public string ExplainDescriptor(string track, Descriptor descriptor, DescriptorMoves moves, bool negate, string? measurement, string? tradeOff)
+    {
         var parts = new List<string>();
         foreach (var m in moves.Eq)
         {
+            if (m.Type == EqMoveType.HighPass)
+            {
+                parts.Add(negate ? "eased its high-pass" : $"added a high-pass at {Hz(m.FrequencyHz)}");
+                continue;
+            }
             string where = m.Type switch
             {
                 EqMoveType.LowShelf => $"everything below {Hz(m.FrequencyHz)}",
@@ -157,15 +168,45 @@ public sealed partial class PromptLibrary
         if (moves.GainDb != 0) parts.Add($"{(moves.GainDb > 0 ? "raised" : "lowered")} its level by {Number(Math.Abs(moves.GainDb))} dB");
         var values = new Dictionary<string, string>
         {
-            ["track"] = args.Target == ToolCallShapes.MixTarget ? "the mix" : args.Target,
-            ["direction"] = args.Negate ? "less" : "more",
-            ["descriptor"] = d.Word,
-            ["gloss"] = d.Gloss,
+            ["track"] = track,
+            ["direction"] = negate ? "less" : "more",
+            ["descriptor"] = descriptor.Word,
+            ["gloss"] = descriptor.Gloss,
             ["moves"] = parts.Count <= 1 ? string.Concat(parts) : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1],
-            ["source_note"] = d.Source.Note,
+            ["source_note"] = descriptor.Source.Note,
         };
         if (measurement is not null) values["measurement"] = measurement;
+        if (tradeOff is not null) values["trade_off"] = tradeOff;
         return Fill("descriptor", values);
+    }
+
+    /// <summary>
+    /// The trade-off of a set of moves, from the trade-off templates: the biggest EQ move decides (a boost
+    /// crowds the region, a cut thins the part), else compression, else space (reverb and width), else level.
+    /// </summary>
+    public string? TradeOff(string track, DescriptorMoves moves)
+    {
+        var biggest = moves.Eq.Where(m => m.Type != EqMoveType.HighPass).OrderByDescending(m => Math.Abs(m.GainDb)).FirstOrDefault();
+        if (biggest is not null && biggest.GainDb != 0)
+            return Fill(biggest.GainDb > 0 ? "trade-off-boost" : "trade-off-cut", new Dictionary<string, string> { ["track"] = track, ["region"] = RegionWords(biggest) });
+        if (moves.Eq.Any(m => m.Type == EqMoveType.HighPass))
+            return Fill("trade-off-cut", new Dictionary<string, string> { ["track"] = track, ["region"] = "low end" });
+        if (moves.CompressionSteps != 0)
+            return Fill(moves.CompressionSteps > 0 ? "trade-off-compression-more" : "trade-off-compression-less", new Dictionary<string, string> { ["track"] = track });
+        double space = moves.ReverbSendDb / 6 + moves.Width;
+        if (space != 0)
+            return Fill(space > 0 ? "trade-off-space-more" : "trade-off-space-less", new Dictionary<string, string> { ["track"] = track });
+        if (moves.GainDb != 0)
+            return Fill("trade-off-level", new Dictionary<string, string> { ["track"] = track, ["direction"] = moves.GainDb > 0 ? "forward" : "back" });
+        return null;
+    }
+
+    /// <summary>What people call the range an EQ move works on: "low mids", "upper mids", "air".</summary>
+    public static string RegionWords(EqMove move)
+    {
+        // A shelf works mostly beyond its corner; name the range it reaches into.
+        double hz = move.Type switch { EqMoveType.LowShelf => move.FrequencyHz / 2, EqMoveType.HighShelf => move.FrequencyHz * 1.5, _ => move.FrequencyHz };
+        return hz switch { < 60 => "sub lows", < 250 => "lows", < 500 => "low mids", < 2000 => "mids", < 4000 => "upper mids", < 10000 => "highs", _ => "air" };
     }
 
     private static string Hz(double hz) => hz >= 1000 ? Number(hz / 1000) + " kHz" : Number(hz) + " Hz";

@@ -33,11 +33,8 @@ public sealed class ToolCall : IEquatable<ToolCall>
         Arguments.Deserialize<TArgs>(ToolCallShapes.JsonOptions)
         ?? throw new InvalidOperationException($"Arguments of {Name} are empty.");
 
-    /// <summary>The track this call acts on ("track", or "target" for apply_descriptor / match_reference), if any.</summary>
-    public string? Track =>
-        Arguments.TryGetPropertyValue("track", out var t) && t is JsonValue tv ? tv.GetValue<string>()
-        : Arguments.TryGetPropertyValue("target", out var g) && g is JsonValue gv ? gv.GetValue<string>()
-        : null;
+    /// <summary>The track this call acts on ("master" for the master bus), if it names one.</summary>
+    public string? Track => GetString("track") is { Length: > 0 } t ? t : null;
 
     public string? GetString(string property) =>
         Arguments.TryGetPropertyValue(property, out var v) && v is JsonValue jv && jv.TryGetValue(out string? s) ? s : null;

@@ -1,21 +1,23 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mixwright.Dsp.Parameters;
+using Mixwright.Tools.Moves;
+using Mixwright.Tools.Plugin;
 
 namespace Mixwright.Assistant.Agent;
 
 /// <summary>
-/// The argument shapes of every tool call the assistant emits, in one place. Property names are the
-/// snake_case JSON names (GainDb is "gain_db"); units are in the names. Where a record offers an absolute
-/// value and a delta ("gain_db" | "delta_db") exactly one is given. "track" is a track name exactly as
-/// listed by list_tracks; <see cref="MixTarget"/> addresses the master bus where a tool takes a target.
-/// Ranges are those of Mixwright.Dsp.Parameters.ConsoleRanges; <see cref="Check"/> enforces them.
+/// Typed argument records for the session tools, for code that builds calls (the local interpreter, follow-ups,
+/// tests). Property names serialise to the plugin's snake_case parameter names (GainDb is "gain_db"); a test
+/// checks every record against <see cref="ToolContract"/>, so they cannot drift from the plugin. Where a tool
+/// takes an absolute value or a delta ("gain_db" | "delta_db") exactly one is given. Bus targets use
+/// <see cref="MixTarget"/> ("master") as the track. <see cref="Check"/> validates any call, from any back-end,
+/// before it runs: it binds to the contract, then values are checked against ConsoleRanges.
 /// </summary>
 public static class ToolCallShapes
 {
-    public const string MixTarget = "mix";
-    public const string More = "more";
-    public const string Less = "less";
+    /// <summary>The track name that addresses the master bus (the whole mix).</summary>
+    public const string MixTarget = "master";
 
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {
@@ -25,11 +27,13 @@ public static class ToolCallShapes
     };
 
     /// <summary>
-    /// Null when the call's arguments have the documented shape and values in range; otherwise one message
-    /// naming the tool and the argument.
+    /// Null when the call binds to its tool and its values are in range; otherwise one message naming the
+    /// tool and the argument. The tools check again when they run; this refuses a bad call before anything
+    /// is touched and says why in terms of the call itself.
     /// </summary>
     public static string? Check(ToolCall call)
     {
+        if (ToolContract.Bind(call.Name, call.Arguments) is { } unbound) return unbound;
         try
         {
             switch (call.Name)
@@ -37,67 +41,75 @@ public static class ToolCallShapes
                 case ToolNames.SetGain:
                 {
                     var a = call.ArgumentsAs<SetGainArgs>();
-                    return Track(call, a.Track) ?? OneOf(call, ("gain_db", a.GainDb), ("delta_db", a.DeltaDb))
-                        ?? Range(call, ConsoleRanges.GainDb, a.GainDb) ?? Span(call, "delta_db", ConsoleRanges.GainDb, a.DeltaDb);
+                    return OneOf(call, ("gain_db", a.GainDb), ("delta_db", a.DeltaDb))
+                        ?? Range(call, "gain_db", ConsoleRanges.GainDb, a.GainDb) ?? Span(call, "delta_db", ConsoleRanges.GainDb, a.DeltaDb);
                 }
                 case ToolNames.SetPan:
                 {
                     var a = call.ArgumentsAs<SetPanArgs>();
-                    if (a.Pan is null && a.Delta is null && a.Width is null && a.WidthDelta is null)
-                        return $"{call.Name}: give pan, delta, width or width_delta.";
-                    return Track(call, a.Track) ?? Range(call, ConsoleRanges.Pan, a.Pan) ?? Span(call, "delta", ConsoleRanges.Pan, a.Delta)
-                        ?? Range(call, ConsoleRanges.Width, a.Width) ?? Span(call, "width_delta", ConsoleRanges.Width, a.WidthDelta);
+                    return OneOf(call, ("pan", a.Pan), ("pan_delta", a.PanDelta))
+                        ?? Range(call, "pan", ConsoleRanges.Pan, a.Pan) ?? Span(call, "pan_delta", ConsoleRanges.Pan, a.PanDelta);
+                }
+                case ToolNames.SetWidth:
+                {
+                    var a = call.ArgumentsAs<SetWidthArgs>();
+                    return OneOf(call, ("width", a.Width), ("width_delta", a.WidthDelta))
+                        ?? Range(call, "width", ConsoleRanges.Width, a.Width) ?? Span(call, "width_delta", ConsoleRanges.Width, a.WidthDelta);
                 }
                 case ToolNames.SetEqBand:
                 {
                     var a = call.ArgumentsAs<SetEqBandArgs>();
-                    if (a.Type is not ("peak" or "low_shelf" or "high_shelf" or "high_pass"))
-                        return $"{call.Name}: type must be peak, low_shelf, high_shelf or high_pass (got '{a.Type}').";
-                    if (a.Type != "high_pass" && OneOf(call, ("gain_db", a.GainDb), ("delta_db", a.DeltaDb)) is { } e) return e;
-                    return Track(call, a.Track)
-                        ?? Range(call, a.Type == "high_pass" ? ConsoleRanges.HighPassFrequencyHz : ConsoleRanges.EqFrequencyHz, a.FreqHz)
-                        ?? Range(call, ConsoleRanges.EqGainDb, a.GainDb) ?? Span(call, "delta_db", ConsoleRanges.EqGainDb, a.DeltaDb)
-                        ?? Range(call, ConsoleRanges.EqQ, a.Q);
+                    if (a.Type is not (null or "" or "peak" or "low_shelf" or "high_shelf"))
+                        return $"{call.Name}: type must be peak, low_shelf or high_shelf (got '{a.Type}').";
+                    if (a.Band is null && (a.FreqHz is null || (a.GainDb ?? a.DeltaDb) is null))
+                        return $"{call.Name}: give band, or freq_hz with gain_db or delta_db.";
+                    if (a.GainDb is not null && a.DeltaDb is not null) return $"{call.Name}: give gain_db or delta_db, not both.";
+                    if (a.Band is < 1 or > ParametricEqSettings.BandCount) return $"{call.Name}: band must be 1 to {ParametricEqSettings.BandCount} (got {a.Band}).";
+                    return Range(call, "freq_hz", ConsoleRanges.EqFrequencyHz, a.FreqHz) ?? Range(call, "gain_db", ConsoleRanges.EqGainDb, a.GainDb)
+                        ?? Span(call, "delta_db", ConsoleRanges.EqGainDb, a.DeltaDb) ?? Range(call, "q", ConsoleRanges.EqQ, a.Q);
+                }
+                case ToolNames.SetHighPass:
+                {
+                    var a = call.ArgumentsAs<SetHighPassArgs>();
+                    if (a.FreqHz is null && a.Enabled is null) return $"{call.Name}: give freq_hz or enabled.";
+                    return Range(call, "freq_hz", ConsoleRanges.HighPassFrequencyHz, a.FreqHz);
                 }
                 case ToolNames.SetCompressor:
                 {
                     var a = call.ArgumentsAs<SetCompressorArgs>();
-                    if (a.Amount is not (null or More or Less)) return $"{call.Name}: amount must be 'more' or 'less' (got '{a.Amount}').";
-                    if (a.Strength is < 0 or > 1) return $"{call.Name}: strength must be between 0 and 1 (got {a.Strength}).";
-                    return Track(call, a.Track) ?? Range(call, ConsoleRanges.ThresholdDb, a.ThresholdDb) ?? Range(call, ConsoleRanges.Ratio, a.Ratio)
-                        ?? Range(call, ConsoleRanges.AttackMs, a.AttackMs) ?? Range(call, ConsoleRanges.ReleaseMs, a.ReleaseMs)
-                        ?? Range(call, ConsoleRanges.MakeupDb, a.MakeupDb);
+                    if (a.Steps is double s && (s == 0 || Math.Abs(s) > CompressionSteps.MaxSteps))
+                        return $"{call.Name}: steps must be between -{CompressionSteps.MaxSteps} and +{CompressionSteps.MaxSteps}, and not 0 (got {s}).";
+                    return Range(call, "threshold_db", ConsoleRanges.ThresholdDb, a.ThresholdDb) ?? Range(call, "ratio", ConsoleRanges.Ratio, a.Ratio)
+                        ?? Range(call, "attack_ms", ConsoleRanges.AttackMs, a.AttackMs) ?? Range(call, "release_ms", ConsoleRanges.ReleaseMs, a.ReleaseMs)
+                        ?? Range(call, "knee_db", ConsoleRanges.KneeDb, a.KneeDb) ?? Range(call, "makeup_db", ConsoleRanges.MakeupDb, a.MakeupDb);
                 }
                 case ToolNames.SetReverb:
                 {
                     var a = call.ArgumentsAs<SetReverbArgs>();
-                    if ((a.SendDb ?? a.SendDeltaDb) is not null && a.Track is null) return $"{call.Name}: a send change needs a track.";
-                    return Range(call, ConsoleRanges.ReverbSendDb, a.SendDb) ?? Span(call, "send_delta_db", ConsoleRanges.ReverbSendDb, a.SendDeltaDb)
-                        ?? Span(call, "return_delta_db", ConsoleRanges.ReverbReturnDb, a.ReturnDeltaDb)
-                        ?? Range(call, ConsoleRanges.ReverbDecayS, a.DecayS) ?? Span(call, "decay_delta_s", ConsoleRanges.ReverbDecayS, a.DecayDeltaS);
+                    if ((a.SendDb ?? a.SendDeltaDb) is not null && string.IsNullOrWhiteSpace(a.Track)) return $"{call.Name}: a send change needs a track.";
+                    return Range(call, "send_db", ConsoleRanges.ReverbSendDb, a.SendDb) ?? Span(call, "send_delta_db", ConsoleRanges.ReverbSendDb, a.SendDeltaDb)
+                        ?? Range(call, "return_db", ConsoleRanges.ReverbReturnDb, a.ReturnDb) ?? Span(call, "return_delta_db", ConsoleRanges.ReverbReturnDb, a.ReturnDeltaDb)
+                        ?? Range(call, "decay_s", ConsoleRanges.ReverbDecayS, a.DecayS) ?? Span(call, "decay_delta_s", ConsoleRanges.ReverbDecayS, a.DecayDeltaS)
+                        ?? Range(call, "pre_delay_ms", ConsoleRanges.ReverbPreDelayMs, a.PreDelayMs) ?? Range(call, "damping", ConsoleRanges.ReverbDamping, a.Damping);
                 }
-                case ToolNames.SetMute: return Track(call, call.ArgumentsAs<SetMuteArgs>().Track);
-                case ToolNames.SetSolo: return Track(call, call.ArgumentsAs<SetSoloArgs>().Track);
                 case ToolNames.SetMaster:
                 {
                     var a = call.ArgumentsAs<SetMasterArgs>();
-                    return Range(call, ConsoleRanges.OutputGainDb, a.GainDb) ?? Span(call, "gain_delta_db", ConsoleRanges.OutputGainDb, a.GainDeltaDb)
-                        ?? Range(call, ConsoleRanges.EqFrequencyHz, a.EqFreqHz) ?? Span(call, "eq_delta_db", ConsoleRanges.EqGainDb, a.EqDeltaDb)
-                        ?? Range(call, ConsoleRanges.CeilingDbtp, a.CeilingDbtp) ?? Range(call, ConsoleRanges.LoudnessTargetLufs, a.LoudnessTargetLufs);
+                    return Range(call, "output_gain_db", ConsoleRanges.OutputGainDb, a.OutputGainDb) ?? Span(call, "output_gain_delta_db", ConsoleRanges.OutputGainDb, a.OutputGainDeltaDb)
+                        ?? Range(call, "ceiling_dbtp", ConsoleRanges.CeilingDbtp, a.CeilingDbtp) ?? Range(call, "loudness_target_lufs", ConsoleRanges.LoudnessTargetLufs, a.LoudnessTargetLufs);
                 }
                 case ToolNames.ApplyDescriptor:
                 {
                     var a = call.ArgumentsAs<ApplyDescriptorArgs>();
-                    if (a.Intensity is <= 0 or > 1) return $"{call.Name}: intensity must be in (0, 1] (got {a.Intensity}).";
-                    return Track(call, a.Target) ?? (string.IsNullOrWhiteSpace(a.Descriptor) ? $"{call.Name}: descriptor is required." : null);
+                    if (a.Intensity is < DescriptorRequest.MinIntensity or > 1) return $"{call.Name}: intensity must be between {DescriptorRequest.MinIntensity} and 1 (got {a.Intensity}).";
+                    return string.IsNullOrWhiteSpace(a.Descriptor) ? $"{call.Name}: descriptor is required." : null;
                 }
-                case ToolNames.MatchReference:
-                    return string.IsNullOrWhiteSpace(call.ArgumentsAs<MatchReferenceArgs>().Reference) ? $"{call.Name}: reference is required." : null;
-                case ToolNames.AnalyzeTrack:
-                case ToolNames.ResetEq:
-                    return Track(call, call.ArgumentsAs<TrackArgs>().Track);
+                case ToolNames.Undo:
+                case ToolNames.Redo:
+                    return call.ArgumentsAs<HistoryStepArgs>().Steps is < 1 or > 100 ? $"{call.Name}: steps must be 1 to 100." : null;
                 default:
-                    return null;
+                    return call.Arguments.ContainsKey("track") && string.IsNullOrWhiteSpace(call.GetString("track"))
+                        && ToolContract.Tools[call.Name].Parameter("track")!.Required ? $"{call.Name}: track is required." : null;
             }
         }
         catch (JsonException e)
@@ -106,14 +118,11 @@ public static class ToolCallShapes
         }
     }
 
-    private static string? Track(ToolCall call, string? track) =>
-        string.IsNullOrWhiteSpace(track) ? $"{call.Name}: track is required." : null;
-
     private static string? OneOf(ToolCall call, (string Name, double? Value) a, (string Name, double? Value) b) =>
         (a.Value is null) == (b.Value is null) ? $"{call.Name}: give exactly one of {a.Name} and {b.Name}." : null;
 
-    private static string? Range(ToolCall call, ParameterRange range, double? value) =>
-        value is double v && !range.Contains(v) ? $"{call.Name}: {range.Name} must be {range.Describe()} (got {v})." : null;
+    private static string? Range(ToolCall call, string name, ParameterRange range, double? value) =>
+        value is double v && !range.Contains(v) ? $"{call.Name}: {name} must be {range.Describe()} (got {v})." : null;
 
     /// <summary>A delta may move at most the full width of the parameter's range.</summary>
     private static string? Span(ToolCall call, string name, ParameterRange range, double? value) =>
@@ -124,90 +133,82 @@ public static class ToolCallShapes
 /// <summary>analyze_track, reset_eq: {track}.</summary>
 public sealed record TrackArgs(string Track);
 
-/// <summary>set_gain: {track, gain_db | delta_db}. gain_db sets the channel gain; delta_db moves it (dB, + is louder).</summary>
+/// <summary>set_gain: {track, gain_db | delta_db}.</summary>
 public sealed record SetGainArgs(string Track, double? GainDb = null, double? DeltaDb = null);
 
-/// <summary>
-/// set_pan: {track, pan? | delta?, width? | width_delta?}. pan -1 (hard left) .. +1 (hard right), 0 centre;
-/// delta moves it. width 0 mono .. 1 as recorded .. 2 twice as wide; width_delta moves it. Pan and width
-/// share this tool because both place the track in the stereo image.
-/// </summary>
-public sealed record SetPanArgs(string Track, double? Pan = null, double? Delta = null, double? Width = null, double? WidthDelta = null);
+/// <summary>set_pan: {track, pan | pan_delta}: -1 hard left .. +1 hard right.</summary>
+public sealed record SetPanArgs(string Track, double? Pan = null, double? PanDelta = null);
+
+/// <summary>set_width: {track, width | width_delta}: 0 mono, 1 as recorded, 2 twice as wide.</summary>
+public sealed record SetWidthArgs(string Track, double? Width = null, double? WidthDelta = null);
 
 /// <summary>
-/// set_eq_band: {track, type, freq_hz, gain_db | delta_db, q?}. type is peak, low_shelf, high_shelf or
-/// high_pass (a high_pass takes only freq_hz). The tool picks the console band that fits the type and
-/// frequency; delta_db adds to what that band already does there.
+/// set_eq_band: {track, type?, freq_hz?, gain_db | delta_db, q?, band?}. Without a band the tool picks one
+/// from type (peak, low_shelf, high_shelf) and frequency; delta_db adds to what that band already does.
 /// </summary>
-public sealed record SetEqBandArgs(string Track, string Type, double FreqHz, double? GainDb = null, double? DeltaDb = null, double? Q = null);
+public sealed record SetEqBandArgs(string Track, string? Type = null, double? FreqHz = null, double? GainDb = null, double? DeltaDb = null, double? Q = null, int? Band = null);
+
+/// <summary>set_high_pass: {track, freq_hz?, enabled?}.</summary>
+public sealed record SetHighPassArgs(string Track, double? FreqHz = null, bool? Enabled = null);
 
 /// <summary>
-/// set_compressor: {track, amount?: "more"|"less", strength? 0..1, enabled?, threshold_db?, ratio?,
-/// attack_ms?, release_ms?, makeup_db?}. "more"/"less" with a strength lets the tool choose threshold and
-/// ratio from the track's measured level; explicit fields set those values.
+/// set_compressor: {track, steps? | enabled?, threshold_db?, ratio?, attack_ms?, release_ms?, knee_db?,
+/// makeup_db?}. steps +1 is one clear step more compression, -1 one step less.
 /// </summary>
 public sealed record SetCompressorArgs(
     string Track,
-    string? Amount = null,
-    double? Strength = null,
+    double? Steps = null,
     bool? Enabled = null,
     double? ThresholdDb = null,
     double? Ratio = null,
     double? AttackMs = null,
     double? ReleaseMs = null,
+    double? KneeDb = null,
     double? MakeupDb = null);
 
 /// <summary>
-/// set_reverb: {track?, send_db? | send_delta_db?, return_delta_db?, decay_s? | decay_delta_s?}. With a
-/// track it changes that track's send (send_db -80 turns it off); without one it changes the shared reverb:
-/// its return level on the master and its decay (RT60, seconds).
+/// set_reverb: {track?, send_db? | send_delta_db?, return_db? | return_delta_db?, decay_s? | decay_delta_s?,
+/// pre_delay_ms?, damping?}. With a track it changes that track's send; the other fields change the shared reverb.
 /// </summary>
 public sealed record SetReverbArgs(
     string? Track = null,
     double? SendDb = null,
     double? SendDeltaDb = null,
+    double? ReturnDb = null,
     double? ReturnDeltaDb = null,
     double? DecayS = null,
-    double? DecayDeltaS = null);
+    double? DecayDeltaS = null,
+    double? PreDelayMs = null,
+    double? Damping = null);
 
-/// <summary>set_mute: {track, mute}.</summary>
-public sealed record SetMuteArgs(string Track, bool Mute);
+/// <summary>set_mute: {track, muted}.</summary>
+public sealed record SetMuteArgs(string Track, bool Muted);
 
-/// <summary>set_solo: {track, solo}.</summary>
-public sealed record SetSoloArgs(string Track, bool Solo);
+/// <summary>set_solo: {track, soloed}.</summary>
+public sealed record SetSoloArgs(string Track, bool Soloed);
 
-/// <summary>
-/// set_master: the master bus. {gain_db? | gain_delta_db?, compression?: "more"|"less",
-/// compression_strength? 0..1, eq_type?, eq_freq_hz?, eq_delta_db?, eq_q?, ceiling_dbtp?,
-/// loudness_target_lufs?}. Any subset may be given.
-/// </summary>
+/// <summary>set_master: {output_gain_db? | output_gain_delta_db?, limiter_enabled?, ceiling_dbtp?, loudness_target_lufs?}.</summary>
 public sealed record SetMasterArgs(
-    double? GainDb = null,
-    double? GainDeltaDb = null,
-    string? Compression = null,
-    double? CompressionStrength = null,
-    string? EqType = null,
-    double? EqFreqHz = null,
-    double? EqDeltaDb = null,
-    double? EqQ = null,
+    double? OutputGainDb = null,
+    double? OutputGainDeltaDb = null,
+    bool? LimiterEnabled = null,
     double? CeilingDbtp = null,
     double? LoudnessTargetLufs = null);
 
 /// <summary>
-/// apply_descriptor: {target, descriptor, intensity, negate, variant?}. target is a track name or "mix";
-/// descriptor a word of the descriptor lexicon (Mixwright.Embeddings, canonical spelling); intensity 0..1
-/// ("slightly"/"a bit" 0.33, unmarked 0.6, "a lot"/"much"/"very" 1); negate asks for less of the word
-/// ("less boomy", "too bright"); variant picks one reading of an ambiguous word ("warm": body | soften).
-/// The tool applies DescriptorLexicon moves scaled by intensity, mirrored when negate is true.
+/// apply_descriptor: {descriptor, track, intensity, negate, variant?}. track is a track name or "master"
+/// for the whole mix; descriptor a word of the descriptor lexicon (canonical spelling); intensity 0.05..1
+/// ("slightly" 0.33, unmarked 0.6, "a lot" 1); negate asks for less of the word; variant picks one reading
+/// of an ambiguous word ("warm": body | soften).
 /// </summary>
-public sealed record ApplyDescriptorArgs(string Target, string Descriptor, double Intensity, bool Negate, string? Variant = null);
+public sealed record ApplyDescriptorArgs(string Descriptor, string Track, double Intensity, bool Negate, string? Variant = null);
 
-/// <summary>match_reference: {reference, target}. reference is the file path as the user gave it; target "mix" or a track.</summary>
-public sealed record MatchReferenceArgs(string Reference, string Target = ToolCallShapes.MixTarget);
+/// <summary>match_reference: {reference_file, track?}. The file path as the user gave it; no track matches the whole mix.</summary>
+public sealed record MatchReferenceArgs(string ReferenceFile, string? Track = null);
 
 /// <summary>
 /// explain: {track?, parameter?, about?}. parameter is gain, pan, width, eq, compressor, reverb, mute or
-/// solo; about is "last_change" ("what did you change?") or "history".
+/// solo; without a track about is "last_change" ("what did you change?") or "history".
 /// </summary>
 public sealed record ExplainArgs(string? Track = null, string? Parameter = null, string? About = null);
 
@@ -217,8 +218,17 @@ public sealed record CommitArgs(IReadOnlyList<string>? Tracks = null);
 /// <summary>undo, redo: {steps?} (default 1).</summary>
 public sealed record HistoryStepArgs(int? Steps = null);
 
-/// <summary>render: {path?} (default: next to the session).</summary>
-public sealed record RenderArgs(string? Path = null);
+/// <summary>render: {output_file?, point?} (default: the current mix, next to the session).</summary>
+public sealed record RenderArgs(string? OutputFile = null, string? Point = null);
 
-/// <summary>compare: {against?}: "previous" (before the last change, the default), "original" (flat console) or a history id.</summary>
-public sealed record CompareArgs(string? Against = null);
+/// <summary>compare: {a?, b?, with_analysis?}: history points such as "previous", "initial", "current", "cs-2".</summary>
+public sealed record CompareArgs(string? A = null, string? B = null, bool? WithAnalysis = null);
+
+/// <summary>analyze_mix: {point?}.</summary>
+public sealed record AnalyzeMixArgs(string? Point = null);
+
+/// <summary>balance_levels: {anchor?}.</summary>
+public sealed record BalanceLevelsArgs(string? Anchor = null);
+
+/// <summary>propose: {summary}.</summary>
+public sealed record ProposeArgs(string Summary);

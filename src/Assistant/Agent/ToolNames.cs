@@ -1,8 +1,8 @@
 namespace Mixwright.Assistant.Agent;
 
 /// <summary>
-/// The session tools' names, exactly as the session issue spells them. Every back-end (local interpreter
-/// or LLM) emits only these.
+/// Names of the session tools for use in code. <see cref="All"/> comes from the plugin itself
+/// (<see cref="ToolContract"/>); a test checks that every constant here names a real tool.
 /// </summary>
 public static class ToolNames
 {
@@ -11,7 +11,9 @@ public static class ToolNames
     public const string AnalyzeMix = "analyze_mix";
     public const string SetGain = "set_gain";
     public const string SetPan = "set_pan";
+    public const string SetWidth = "set_width";
     public const string SetEqBand = "set_eq_band";
+    public const string SetHighPass = "set_high_pass";
     public const string ResetEq = "reset_eq";
     public const string SetCompressor = "set_compressor";
     public const string SetReverb = "set_reverb";
@@ -30,17 +32,12 @@ public static class ToolNames
     public const string Render = "render";
     public const string Compare = "compare";
 
-    public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        ListTracks, AnalyzeTrack, AnalyzeMix, SetGain, SetPan, SetEqBand, ResetEq, SetCompressor, SetReverb,
-        SetMute, SetSolo, SetMaster, BalanceLevels, ApplyDescriptor, MatchReference, Explain, Propose,
-        Commit, Discard, Undo, Redo, Render, Compare,
-    };
+    public static IReadOnlySet<string> All { get; } = new HashSet<string>(ToolContract.Tools.Keys, StringComparer.Ordinal);
 
     /// <summary>Tools that change the sound (they produce a proposal that needs confirmation).</summary>
     public static IReadOnlySet<string> Changing { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        SetGain, SetPan, SetEqBand, ResetEq, SetCompressor, SetReverb, SetMute, SetSolo, SetMaster,
+        SetGain, SetPan, SetWidth, SetEqBand, SetHighPass, ResetEq, SetCompressor, SetReverb, SetMute, SetSolo, SetMaster,
         BalanceLevels, ApplyDescriptor, MatchReference,
     };
 

@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(RenderCommand.Create());
         foreach (var verb in SessionVerbs.Create()) root.Subcommands.Add(verb);
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(MatchCommand.Create());
         root.Subcommands.Add(TuiCommand.Create());
         return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
     }

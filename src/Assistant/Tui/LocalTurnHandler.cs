@@ -1,4 +1,3 @@
-using Microsoft.SemanticKernel;
 using Mixwright.Assistant.Agent;
 using Mixwright.Tools;
 using Mixwright.Tools.Plugin;
@@ -15,8 +14,7 @@ namespace Mixwright.Assistant.Tui;
 public sealed class LocalTurnHandler : ITurnHandler
 {
     private readonly MixTools _tools;
-    private readonly KernelPlugin _plugin;
-    private readonly Kernel _kernel = new();
+    private readonly ToolRunner _runner;
     private readonly LocalInterpreter _interpreter;
     private readonly Lock _gate = new();
 
@@ -28,7 +26,7 @@ public sealed class LocalTurnHandler : ITurnHandler
     public LocalTurnHandler(MixTools tools, LocalInterpreter? interpreter = null)
     {
         _tools = tools;
-        _plugin = tools.AsPlugin();
+        _runner = new ToolRunner(tools);
         _interpreter = interpreter ?? new LocalInterpreter();
     }
 
@@ -77,61 +75,33 @@ public sealed class LocalTurnHandler : ITurnHandler
                 render = true;
                 continue;
             }
-            var (function, arguments, problem) = Bind(call, userWords);
-            if (arguments is null)
+            // The interpreter emits the plugin's own calls; the runner checks and binds them as for a model.
+            var (text, ok) = ToolReplyText.Describe(call.Name, await _runner.InvokeAsync(QuotingUser(call, userWords), cancellation));
+            if (ok && ToolNames.Changing.Contains(call.Name))
             {
-                lines.Add($"I can't do \"{CallDescriber.Describe(call)}\" here: {problem}");
-                continue;
+                // One proposal grows call by call: show only its final state.
+                if (proposalLine >= 0) lines.RemoveAt(proposalLine);
+                proposalLine = lines.Count;
+                proposed.Add(call);
             }
-            for (int step = 0; step < PluginArguments.Steps(call); step++)
-            {
-                var (text, ok) = await Invoke(function, arguments, cancellation);
-                if (ok && ToolNames.Changing.Contains(call.Name))
-                {
-                    // One proposal grows call by call: show only its final state.
-                    if (proposalLine >= 0) lines.RemoveAt(proposalLine);
-                    proposalLine = lines.Count;
-                    proposed.Add(call);
-                }
-                lines.Add(text);
-                if (!ok) break;
-                changed |= !ToolNames.ReadOnly.Contains(call.Name);
-                Remember(call, [.. proposedEarlier, .. proposed], userWords);
-            }
+            lines.Add(text);
+            if (!ok) continue;
+            changed |= !ToolNames.ReadOnly.Contains(call.Name);
+            Remember(call, [.. proposedEarlier, .. proposed], userWords);
         }
         if (render) lines.Add("Rendering the mix (Esc cancels)…");
         return new TurnResult(string.Join("\n", lines), null, changed, render);
     }
 
-    private (string Function, KernelArguments? Arguments, string? Problem) Bind(ToolCall call, string userWords)
+    /// <summary>The user's own words go with every change that can carry them, so its rationale quotes them.</summary>
+    private ToolCall QuotingUser(ToolCall call, string userWords)
     {
-        try
-        {
-            return PluginArguments.For(call, _tools.Session, userWords);
-        }
-        catch (Exception e) when (e is SessionException or ArgumentException or System.Text.Json.JsonException)
-        {
-            return (call.Name, null, e.Message);
-        }
-    }
-
-    private async Task<(string Text, bool Ok)> Invoke(string function, KernelArguments arguments, CancellationToken cancellation)
-    {
-        if (!_plugin.TryGetFunction(function, out var kernelFunction))
-            return ($"The mix tools have no function called {function}.", false);
-        try
-        {
-            var result = await kernelFunction.InvokeAsync(_kernel, arguments, cancellation);
-            return ToolReplyText.Describe(function, result.GetValue<string>() ?? "{}");
-        }
-        catch (KernelException e)
-        {
-            return ($"The {function} call's arguments do not fit the tool: {e.Message}", false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return ($"{function} failed: {e.Message}", false);
-        }
+        if (call.Arguments.ContainsKey("user_words") || !_runner.Plugin.TryGetFunction(call.Name, out var function)
+            || !function.Metadata.Parameters.Any(p => p.Name == "user_words"))
+            return call;
+        var arguments = (System.Text.Json.Nodes.JsonObject)call.Arguments.DeepClone();
+        arguments["user_words"] = userWords;
+        return new ToolCall(call.Name, arguments);
     }
 
     private void Remember(ToolCall call, IReadOnlyList<ToolCall> pendingCalls, string userWords)

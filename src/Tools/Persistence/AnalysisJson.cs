@@ -4,11 +4,16 @@ using static Mixwright.Tools.Persistence.JsonFields;
 
 namespace Mixwright.Tools.Persistence;
 
-/// <summary>An <see cref="AnalysisSummary"/> as JSON, for the sidecar cache. Silence (−∞) is written as null.</summary>
+/// <summary>
+/// An <see cref="AnalysisSummary"/> as JSON: full precision for the sidecar cache, rounded to what is audible
+/// for people (`state --json`). Silence (−∞) is written as null.
+/// </summary>
 internal static class AnalysisJson
 {
-    public static void Write(Utf8JsonWriter w, AnalysisSummary a)
+    public static void Write(Utf8JsonWriter w, AnalysisSummary a, int? decimals = null)
     {
+        void WriteNumber(Utf8JsonWriter w, string name, double value) =>
+            AnalysisJson.WriteNumber(w, name, decimals is int d && double.IsFinite(value) ? Math.Round(value, d) : value);
         w.WriteStartObject();
         WriteNumber(w, "integrated_lufs", a.IntegratedLufs);
         WriteNumber(w, "loudness_range_lu", a.LoudnessRangeLu);
@@ -23,7 +28,8 @@ internal static class AnalysisJson
         w.WriteNumber("channels", a.ChannelCount);
         if (a.OnsetRatePerSecond is double onsets) WriteNumber(w, "onsets_per_s", onsets);
         w.WriteStartObject("octave_db");
-        foreach (var (label, db) in a.OctaveDb) WriteNumber(w, label, db);
+        foreach (string label in OctaveBands.Labels)
+            if (a.OctaveDb.TryGetValue(label, out double db)) WriteNumber(w, label, db);
         w.WriteEndObject();
         w.WriteEndObject();
     }

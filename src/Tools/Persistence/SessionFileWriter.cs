@@ -35,25 +35,10 @@ internal static class SessionFileWriter
             foreach (var stem in s.Stems) WriteTrack(w, stem, s.Console.Track(stem.Name));
             w.WriteEndArray();
 
-            w.WriteStartObject("reverb");
-            w.WriteNumber("return_db", s.Console.Reverb.ReturnDb);
-            w.WriteNumber("decay_s", s.Console.Reverb.DecayS);
-            w.WriteNumber("pre_delay_ms", s.Console.Reverb.PreDelayMs);
-            w.WriteNumber("damping", s.Console.Reverb.Damping);
-            w.WriteEndObject();
+            ConsoleJson.WriteReverb(w, s.Console.Reverb);
 
-            var m = s.Console.Master;
             w.WriteStartObject("master");
-            WriteEq(w, m.Eq);
-            WriteCompressor(w, m.Compressor);
-            w.WriteNumber("output_gain_db", m.OutputGainDb);
-            w.WriteStartObject("limiter");
-            w.WriteBoolean("enabled", m.Limiter.Enabled);
-            w.WriteNumber("ceiling_dbtp", m.Limiter.CeilingDbtp);
-            w.WriteNumber("release_ms", m.Limiter.ReleaseMs);
-            w.WriteEndObject();
-            if (m.LoudnessTargetLufs is double target) w.WriteNumber("loudness_target_lufs", target);
-            else w.WriteNull("loudness_target_lufs");
+            ConsoleJson.WriteMasterSettings(w, s.Console.Master, numberBands: false);
             w.WriteEndObject();
 
             w.WriteStartObject("history");
@@ -66,7 +51,7 @@ internal static class SessionFileWriter
                 w.WriteString("time", cs.Time);
                 w.WriteNumber("turn", cs.Turn);
                 w.WriteString("summary", cs.Summary);
-                WriteChanges(w, cs.Changes);
+                ConsoleJson.WriteChanges(w, cs.Changes);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -79,7 +64,7 @@ internal static class SessionFileWriter
                 if (p.Summary is not null) w.WriteString("summary", p.Summary);
                 w.WriteString("created", p.Created);
                 w.WriteNumber("turn", p.Turn);
-                WriteChanges(w, p.Changes);
+                ConsoleJson.WriteChanges(w, p.Changes);
                 w.WriteEndObject();
             }
             else
@@ -87,16 +72,7 @@ internal static class SessionFileWriter
                 w.WriteNull("pending_proposal");
             }
 
-            w.WriteStartArray("references");
-            foreach (var r in s.References)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", r.Name);
-                w.WriteString("file", r.File);
-                w.WriteNumber("added_turn", r.AddedTurn);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            ConsoleJson.WriteReferences(w, s.References);
 
             w.WriteStartObject("conversation");
             w.WriteNumber("turn", s.Conversation.Turn);
@@ -125,74 +101,8 @@ internal static class SessionFileWriter
             w.WriteNumber("size_bytes", fp.SizeBytes);
             w.WriteString("modified_utc", fp.ModifiedUtc);
         }
-        w.WriteNumber("gain_db", t.GainDb);
-        w.WriteNumber("pan", t.Pan);
-        w.WriteNumber("width", t.Width);
-        w.WriteNumber("reverb_send_db", t.ReverbSendDb);
-        w.WriteBoolean("mute", t.Mute);
-        w.WriteBoolean("solo", t.Solo);
-        w.WriteBoolean("invert_polarity", t.InvertPolarity);
-        w.WriteStartObject("high_pass");
-        w.WriteBoolean("enabled", t.HighPass.Enabled);
-        w.WriteNumber("freq_hz", t.HighPass.FrequencyHz);
-        w.WriteEndObject();
-        WriteEq(w, t.Eq);
-        WriteCompressor(w, t.Compressor);
+        ConsoleJson.WriteTrackSettings(w, t, numberBands: false);
         w.WriteEndObject();
     }
 
-    private static void WriteEq(Utf8JsonWriter w, ParametricEqSettings eq)
-    {
-        w.WriteStartObject("eq");
-        w.WriteStartArray("bands");
-        foreach (var b in eq.Bands)
-        {
-            w.WriteStartObject();
-            w.WriteString("type", EqBandTypes.WireName(b.Type));
-            w.WriteNumber("freq_hz", b.FrequencyHz);
-            w.WriteNumber("gain_db", b.GainDb);
-            w.WriteNumber("q", b.Q);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteCompressor(Utf8JsonWriter w, CompressorSettings c)
-    {
-        w.WriteStartObject("compressor");
-        w.WriteBoolean("enabled", c.Enabled);
-        w.WriteNumber("threshold_db", c.ThresholdDb);
-        w.WriteNumber("ratio", c.Ratio);
-        w.WriteNumber("attack_ms", c.AttackMs);
-        w.WriteNumber("release_ms", c.ReleaseMs);
-        w.WriteNumber("knee_db", c.KneeDb);
-        w.WriteNumber("makeup_db", c.MakeupDb);
-        w.WriteString("detector", c.Detector == DetectorMode.Rms ? "rms" : "peak");
-        w.WriteEndObject();
-    }
-
-    private static void WriteChanges(Utf8JsonWriter w, IEnumerable<ParameterChange> changes)
-    {
-        w.WriteStartArray("changes");
-        foreach (var c in changes)
-        {
-            w.WriteStartObject();
-            w.WriteString("target", c.Target.ScopeWireName);
-            if (c.Target.Track is not null) w.WriteString("track", c.Target.Track);
-            w.WriteString("parameter", c.Parameter);
-            ParameterValueJson.Write(w, "from", c.From);
-            ParameterValueJson.Write(w, "to", c.To);
-            w.WriteString("unit", c.Unit);
-            w.WriteNumber("turn", c.Turn);
-            w.WriteStartObject("rationale");
-            w.WriteString("source", Rationale.WireName(c.Rationale.Source));
-            if (c.Rationale.Quote is not null) w.WriteString("quote", c.Rationale.Quote);
-            if (c.Rationale.Measurement is not null) w.WriteString("measurement", c.Rationale.Measurement);
-            w.WriteString("sentence", c.Rationale.Sentence);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
 }

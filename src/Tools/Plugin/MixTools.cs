@@ -6,6 +6,7 @@ using Mixwright.Dsp.Parameters;
 using Mixwright.Tools.Analysis;
 using Mixwright.Tools.Balance;
 using Mixwright.Tools.Engine;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools.Roles;
 using Mixwright.Tools.Session;
 using Mixwright.Tools.Text;
@@ -132,49 +133,108 @@ public sealed class MixTools
     // ----- Proposing changes ----------------------------------------------------------------------
 
     [KernelFunction("set_gain")]
-    [Description("Proposes a track's gain (its level in the mix), in dB, absolute (read the current value from list_tracks). Nothing changes until commit.")]
+    [Description("Proposes a track's gain (its level in the mix), in dB: absolute with gain_db, or relative to the current gain with delta_db (\"down 3 dB\" is delta_db -3). Give exactly one. Nothing changes until commit.")]
     public string SetGain(
         [Description(TrackHelp)] string track,
-        [Description("New gain in dB (absolute, not relative), {GainDb}.")] double gain_db,
+        [Description("New gain in dB (absolute), {GainDb}.")] double? gain_db = null,
+        [Description("Change of the current gain in dB (+ louder, - quieter); the result must stay within {GainDb}.")] double? delta_db = null,
         [Description(ReasonHelp)] string reason = "",
         [Description(UserWordsHelp)] string user_words = "",
         [Description(MeasurementHelp)] string measurement = "") => Change(() =>
     {
         var target = TrackTarget(track);
-        return [Request(target, "gain_db", ParameterValue.Of(gain_db), reason, user_words, measurement)];
+        double to = AbsoluteOrDelta(target, "gain_db", gain_db, delta_db, "gain_db", "delta_db");
+        return [Request(target, "gain_db", ParameterValue.Of(to), reason, user_words, measurement)];
     });
 
     [KernelFunction("set_pan")]
-    [Description("Proposes a track's pan position: -1 hard left, 0 centre, +1 hard right. Nothing changes until commit.")]
+    [Description("Proposes a track's pan position: -1 hard left, 0 centre, +1 hard right; absolute with pan, or relative with pan_delta (\"a little left\" is about -0.15). Give exactly one. Nothing changes until commit.")]
     public string SetPan(
         [Description(TrackHelp)] string track,
-        [Description("Pan, {Pan}: -1 hard left, 0 centre, +1 hard right.")] double pan,
+        [Description("Pan, {Pan}: -1 hard left, 0 centre, +1 hard right.")] double? pan = null,
+        [Description("Move from the current pan (- left, + right); the result must stay within {Pan}.")] double? pan_delta = null,
         [Description(ReasonHelp)] string reason = "",
         [Description(UserWordsHelp)] string user_words = "",
         [Description(MeasurementHelp)] string measurement = "") => Change(() =>
-        [Request(TrackTarget(track), "pan", ParameterValue.Of(pan), reason, user_words, measurement)]);
+    {
+        var target = TrackTarget(track);
+        double to = AbsoluteOrDelta(target, "pan", pan, pan_delta, "pan", "pan_delta");
+        return [Request(target, "pan", ParameterValue.Of(Math.Round(to, 3)), reason, user_words, measurement)];
+    });
+
+    [KernelFunction("set_width")]
+    [Description("Proposes a track's stereo width (mid/side): 0 mono, 1 as recorded, 2 twice as wide; absolute with width, or relative with width_delta. Give exactly one. Only stereo stems get wider. Nothing changes until commit.")]
+    public string SetWidth(
+        [Description(TrackHelp)] string track,
+        [Description("Width, {Width}: 0 mono, 1 as recorded, 2 twice as wide.")] double? width = null,
+        [Description("Change of the current width (+ wider, - narrower); the result must stay within {Width}.")] double? width_delta = null,
+        [Description(ReasonHelp)] string reason = "",
+        [Description(UserWordsHelp)] string user_words = "",
+        [Description(MeasurementHelp)] string measurement = "") => Change(() =>
+    {
+        var target = TrackTarget(track);
+        // The engine's width is mid/side: a mono stem has no side, so a width change would do nothing.
+        var stem = _session.ResolveTrack(target.Track);
+        if (_analyses.Cached(stem).Analysis is { ChannelCount: 1 })
+            throw new SessionException($"{DisplayText.Quote(stem.Name)} is a mono stem, so it has no stereo width to change; pan places it instead.");
+        double to = AbsoluteOrDelta(target, "width", width, width_delta, "width", "width_delta");
+        return [Request(target, "width", ParameterValue.Of(Math.Round(to, 3)), reason, user_words, measurement)];
+    });
 
     [KernelFunction("set_eq_band")]
-    [Description("Proposes settings for one band of a track's (or the master's) {BandCount}-band EQ: band 1 is a low shelf, the middle bands are peaking bells, the last band is a high shelf. Give any of frequency, gain and Q; the others stay. Boost with positive gain, cut with negative. Nothing changes until commit.")]
+    [Description("Proposes an EQ change on a track (or the master): {BandCount} bands, band 1 a low shelf, the middle ones peaking bells, the last a high shelf. Either name the band, or give type and freq_hz and the tool picks the band (a bell already working within half an octave is reused, else a free one). gain_db sets the band's boost (+) or cut (-); delta_db adds to what the band does now. Nothing changes until commit.")]
     public string SetEqBand(
         [Description(TrackOrMasterHelp)] string track,
-        [Description("Band number 1 to {BandCount} (1 low shelf, the middle ones peaking, the last a high shelf).")] int band,
-        [Description("Centre or corner frequency, {EqFrequencyHz}; omit to keep.")] double? freq_hz = null,
-        [Description("Boost (+) or cut (-), {EqGainDb}; omit to keep.")] double? gain_db = null,
+        [Description("Band number 1 to {BandCount}; omit to let the tool choose from type and freq_hz.")] int? band = null,
+        [Description("\"peak\" (a bell), \"low_shelf\" or \"high_shelf\"; used when band is omitted (default \"peak\").")] string type = "",
+        [Description("Centre or corner frequency, {EqFrequencyHz}; needed when band is omitted.")] double? freq_hz = null,
+        [Description("The band's boost (+) or cut (-), {EqGainDb}.")] double? gain_db = null,
+        [Description("Change of the band's current gain in dB (\"cut 3 dB more\" is -3); the result must stay within {EqGainDb}.")] double? delta_db = null,
         [Description("Bandwidth Q, {EqQ} (low is wide, high is narrow); for shelves it sets the slope; omit to keep.")] double? q = null,
         [Description(ReasonHelp)] string reason = "",
         [Description(UserWordsHelp)] string user_words = "",
         [Description(MeasurementHelp)] string measurement = "") => Change(() =>
     {
-        if (band < 1 || band > ParametricEqSettings.BandCount)
-            throw new SessionException($"band must be 1 to {ParametricEqSettings.BandCount} (1 low shelf, 2-5 peaking, 6 high shelf) (got {band}).");
-        if (freq_hz is null && gain_db is null && q is null)
-            throw new SessionException("set_eq_band needs at least one of freq_hz, gain_db or q.");
+        if (gain_db is not null && delta_db is not null) throw new SessionException("Give gain_db or delta_db, not both.");
         var target = TrackOrMaster(track);
-        var requests = new List<ChangeRequest>();
-        if (freq_hz is double f) requests.Add(Request(target, ParameterCatalog.EqBand(band, "freq_hz"), ParameterValue.Of(f), reason, user_words, measurement));
-        if (gain_db is double g) requests.Add(Request(target, ParameterCatalog.EqBand(band, "gain_db"), ParameterValue.Of(g), reason, user_words, measurement));
-        if (q is double qq) requests.Add(Request(target, ParameterCatalog.EqBand(band, "q"), ParameterValue.Of(qq), reason, user_words, measurement));
+        var eq = Eq(target);
+        EqBandType? wanted = string.IsNullOrWhiteSpace(type) ? null : ParseBandType(type);
+        if (band is int b)
+        {
+            if (b < 1 || b > ParametricEqSettings.BandCount)
+                throw new SessionException($"band must be 1 to {ParametricEqSettings.BandCount} (1 low shelf, 2-{ParametricEqSettings.BandCount - 1} peaking, {ParametricEqSettings.BandCount} high shelf) (got {b}).");
+            if (wanted is EqBandType t && eq.Bands[b - 1].Type != t)
+                throw new SessionException($"band {b} is a {BandTypeWords(eq.Bands[b - 1].Type)}, not a {BandTypeWords(t)}; omit band to let the tool choose.");
+            if (freq_hz is null && gain_db is null && delta_db is null && q is null)
+                throw new SessionException("set_eq_band needs at least one of freq_hz, gain_db, delta_db or q.");
+            var current = eq.Bands[b - 1];
+            double? gain = gain_db ?? (delta_db is double d ? current.GainDb + d : null);
+            return BandRequests(target, b, current, freq_hz, gain, q, reason, user_words, measurement);
+        }
+        if (freq_hz is not double hz) throw new SessionException("Without a band number, set_eq_band needs freq_hz (and type, default peak) to choose the band.");
+        if (gain_db is null && delta_db is null) throw new SessionException("Without a band number, set_eq_band needs gain_db or delta_db.");
+        ConsoleRanges.EqFrequencyHz.Validate(hz, DisplayText.Clean(target.ToString()));
+        var plan = EqPlanner.Plan(eq, wanted ?? EqBandType.Peaking, hz, gain_db, delta_db, q);
+        return BandRequests(target, plan.Band, plan.Before, plan.After.FrequencyHz, plan.After.GainDb, plan.After.Q, reason, user_words, measurement);
+    });
+
+    [KernelFunction("set_high_pass")]
+    [Description("Proposes a track's high-pass (low-cut) filter, 12 dB per octave: give freq_hz to switch it on at that cutoff, or enabled=false to bypass it. Removes rumble and low build-up from parts that need no lows. Nothing changes until commit.")]
+    public string SetHighPass(
+        [Description(TrackHelp)] string track,
+        [Description("Cutoff frequency, {HighPassFrequencyHz}; switches the filter on unless enabled=false.")] double? freq_hz = null,
+        [Description("false to bypass the filter, true to switch it on at its current cutoff.")] bool? enabled = null,
+        [Description(ReasonHelp)] string reason = "",
+        [Description(UserWordsHelp)] string user_words = "",
+        [Description(MeasurementHelp)] string measurement = "") => Change(() =>
+    {
+        var target = TrackTarget(track);
+        if (freq_hz is null && enabled is null) throw new SessionException("set_high_pass needs freq_hz or enabled.");
+        var requests = new List<ChangeRequest>
+        {
+            Request(target, "high_pass.enabled", ParameterValue.Of(enabled ?? true), reason, user_words, measurement),
+        };
+        if (freq_hz is double f) requests.Add(Request(target, "high_pass.freq_hz", ParameterValue.Of(f), reason, user_words, measurement));
         return requests;
     });
 
@@ -200,10 +260,11 @@ public sealed class MixTools
     });
 
     [KernelFunction("set_compressor")]
-    [Description("Proposes compressor settings for a track or the master. Give only what should change; setting any value turns the compressor on unless enabled=false. Typical vocal: threshold -20 dB, ratio 3, attack 10 ms, release 100 ms. Nothing changes until commit.")]
+    [Description("Proposes compressor settings for a track or the master. Either give steps (+1 one clear step more compression, -1 one step less; the tool picks threshold and ratio from the track's measured level) or explicit values; setting a value turns the compressor on unless enabled=false. Typical vocal: threshold -20 dB, ratio 3, attack 10 ms, release 100 ms. Nothing changes until commit.")]
     public string SetCompressor(
         [Description(TrackOrMasterHelp)] string track,
         [Description("true to switch on, false to bypass; omit to switch on when other values are given.")] bool? enabled = null,
+        [Description("Relative change, -3 to +3 (fractions allowed): +1 is one clear step more compression (threshold 4 dB lower, ratio higher), -1 one step less. Not with explicit values.")] double? steps = null,
         [Description("Threshold, {ThresholdDb}.")] double? threshold_db = null,
         [Description("Ratio, {Ratio} (4 means 4:1).")] double? ratio = null,
         [Description("Attack, {AttackMs}.")] double? attack_ms = null,
@@ -220,8 +281,14 @@ public sealed class MixTools
             ("threshold_db", threshold_db), ("ratio", ratio), ("attack_ms", attack_ms),
             ("release_ms", release_ms), ("knee_db", knee_db), ("makeup_db", makeup_db),
         };
+        if (steps is double s)
+        {
+            if (enabled is not null || values.Any(v => v.Value is not null))
+                throw new SessionException("Give steps or explicit compressor values (enabled, threshold_db, ratio...), not both.");
+            return CompressorStepRequests(target, s, reason, user_words, measurement);
+        }
         if (enabled is null && values.All(v => v.Value is null))
-            throw new SessionException("set_compressor needs enabled or at least one of threshold_db, ratio, attack_ms, release_ms, knee_db, makeup_db.");
+            throw new SessionException("set_compressor needs steps, enabled, or at least one of threshold_db, ratio, attack_ms, release_ms, knee_db, makeup_db.");
         var requests = new List<ChangeRequest>();
         bool on = enabled ?? true;
         requests.Add(Request(target, "compressor.enabled", ParameterValue.Of(on), reason, user_words, measurement));
@@ -231,12 +298,15 @@ public sealed class MixTools
     });
 
     [KernelFunction("set_reverb")]
-    [Description("Proposes reverb changes: a track's send to the shared reverb (send_db, needs track) and/or the reverb bus itself (return level, decay time, pre-delay, damping). Nothing changes until commit.")]
+    [Description("Proposes reverb changes: a track's send to the shared reverb (send_db or send_delta_db, needs track) and/or the reverb bus itself (return level, decay time, pre-delay, damping), each absolute or as a delta. A send that is off starts from " + FirstSendText + " when a delta raises it. Nothing changes until commit.")]
     public string SetReverb(
-        [Description(TrackHelp + " Needed only with send_db.")] string track = "",
+        [Description(TrackHelp + " Needed only with send_db or send_delta_db.")] string track = "",
         [Description("Track's send level, {ReverbSendDb}; the minimum is off.")] double? send_db = null,
+        [Description("Change of the track's send in dB (+ wetter, - drier).")] double? send_delta_db = null,
         [Description("Reverb return level on the master, {ReverbReturnDb}; the minimum is off.")] double? return_db = null,
+        [Description("Change of the reverb return in dB.")] double? return_delta_db = null,
         [Description("Decay time (RT60), {ReverbDecayS}.")] double? decay_s = null,
+        [Description("Change of the decay time in seconds (+ longer tail).")] double? decay_delta_s = null,
         [Description("Pre-delay, {ReverbPreDelayMs}.")] double? pre_delay_ms = null,
         [Description("Damping, {ReverbDamping}: 0 bright tail, 1 dark tail.")] double? damping = null,
         [Description(ReasonHelp)] string reason = "",
@@ -244,20 +314,25 @@ public sealed class MixTools
         [Description(MeasurementHelp)] string measurement = "") => Change(() =>
     {
         var requests = new List<ChangeRequest>();
-        if (send_db is double send)
+        if (send_db is not null || send_delta_db is not null)
         {
-            if (string.IsNullOrWhiteSpace(track)) throw new SessionException("send_db needs a track: whose send should change?");
-            requests.Add(Request(TrackTarget(track), "reverb_send_db", ParameterValue.Of(send), reason, user_words, measurement));
+            if (string.IsNullOrWhiteSpace(track)) throw new SessionException("A send change needs a track: whose send should change?");
+            var target = TrackTarget(track);
+            double to = AbsoluteOrDelta(target, "reverb_send_db", send_db, send_delta_db, "send_db", "send_delta_db", FirstSendDb);
+            requests.Add(Request(target, "reverb_send_db", ParameterValue.Of(to), reason, user_words, measurement));
         }
         else if (!string.IsNullOrWhiteSpace(track))
         {
-            throw new SessionException("A track was named but no send_db given; give send_db for the track's send, or leave track empty for the reverb bus.");
+            throw new SessionException("A track was named but no send_db or send_delta_db given; give one for the track's send, or leave track empty for the reverb bus.");
         }
-        if (return_db is double r) requests.Add(Request(MixTarget.Reverb, "return_db", ParameterValue.Of(r), reason, user_words, measurement));
-        if (decay_s is double d) requests.Add(Request(MixTarget.Reverb, "decay_s", ParameterValue.Of(d), reason, user_words, measurement));
-        if (pre_delay_ms is double pd) requests.Add(Request(MixTarget.Reverb, "pre_delay_ms", ParameterValue.Of(pd), reason, user_words, measurement));
-        if (damping is double dm) requests.Add(Request(MixTarget.Reverb, "damping", ParameterValue.Of(dm), reason, user_words, measurement));
-        if (requests.Count == 0) throw new SessionException("set_reverb needs send_db (with a track) or one of return_db, decay_s, pre_delay_ms, damping.");
+        var bus = MixTarget.Reverb;
+        if (return_db is not null || return_delta_db is not null)
+            requests.Add(Request(bus, "return_db", ParameterValue.Of(AbsoluteOrDelta(bus, "return_db", return_db, return_delta_db, "return_db", "return_delta_db", FirstSendDb)), reason, user_words, measurement));
+        if (decay_s is not null || decay_delta_s is not null)
+            requests.Add(Request(bus, "decay_s", ParameterValue.Of(Math.Round(AbsoluteOrDelta(bus, "decay_s", decay_s, decay_delta_s, "decay_s", "decay_delta_s"), 2)), reason, user_words, measurement));
+        if (pre_delay_ms is double pd) requests.Add(Request(bus, "pre_delay_ms", ParameterValue.Of(pd), reason, user_words, measurement));
+        if (damping is double dm) requests.Add(Request(bus, "damping", ParameterValue.Of(dm), reason, user_words, measurement));
+        if (requests.Count == 0) throw new SessionException("set_reverb needs send_db or send_delta_db (with a track), or one of return_db, return_delta_db, decay_s, decay_delta_s, pre_delay_ms, damping.");
         return requests;
     });
 
@@ -280,9 +355,10 @@ public sealed class MixTools
         [Request(TrackTarget(track), "solo", ParameterValue.Of(soloed), reason, user_words, "")]);
 
     [KernelFunction("set_master")]
-    [Description("Proposes master-bus settings: output gain, the true-peak limiter and the loudness target the render is normalised to. (Master EQ and compressor: use set_eq_band / set_compressor with track \"master\".) Nothing changes until commit.")]
+    [Description("Proposes master-bus settings: output gain (absolute or delta), the true-peak limiter and the loudness target the render is normalised to. (Master EQ and compressor: use set_eq_band / set_compressor with track \"master\".) Nothing changes until commit.")]
     public string SetMaster(
         [Description("Master output gain, {OutputGainDb}.")] double? output_gain_db = null,
+        [Description("Change of the master output gain in dB; the result must stay within {OutputGainDb}.")] double? output_gain_delta_db = null,
         [Description("true to switch the limiter on, false to bypass it.")] bool? limiter_enabled = null,
         [Description("Limiter true-peak ceiling, {CeilingDbtp} (streaming platforms like -1).")] double? ceiling_dbtp = null,
         [Description("Limiter release, {LimiterReleaseMs}.")] double? limiter_release_ms = null,
@@ -296,14 +372,15 @@ public sealed class MixTools
             throw new SessionException("Give either loudness_target_lufs or loudness_target_off, not both.");
         var m = MixTarget.Master;
         var requests = new List<ChangeRequest>();
-        if (output_gain_db is double g) requests.Add(Request(m, "output_gain_db", ParameterValue.Of(g), reason, user_words, measurement));
+        if (output_gain_db is not null || output_gain_delta_db is not null)
+            requests.Add(Request(m, "output_gain_db", ParameterValue.Of(AbsoluteOrDelta(m, "output_gain_db", output_gain_db, output_gain_delta_db, "output_gain_db", "output_gain_delta_db")), reason, user_words, measurement));
         if (limiter_enabled is bool on) requests.Add(Request(m, "limiter.enabled", ParameterValue.Of(on), reason, user_words, measurement));
         if (ceiling_dbtp is double c) requests.Add(Request(m, "limiter.ceiling_dbtp", ParameterValue.Of(c), reason, user_words, measurement));
         if (limiter_release_ms is double rel) requests.Add(Request(m, "limiter.release_ms", ParameterValue.Of(rel), reason, user_words, measurement));
         if (loudness_target_lufs is double t) requests.Add(Request(m, "loudness_target_lufs", ParameterValue.Of(t), reason, user_words, measurement));
         if (loudness_target_off) requests.Add(Request(m, "loudness_target_lufs", ParameterValue.Off, reason, user_words, measurement));
         if (requests.Count == 0)
-            throw new SessionException("set_master needs one of output_gain_db, limiter_enabled, ceiling_dbtp, limiter_release_ms, loudness_target_lufs, loudness_target_off.");
+            throw new SessionException("set_master needs one of output_gain_db, output_gain_delta_db, limiter_enabled, ceiling_dbtp, limiter_release_ms, loudness_target_lufs, loudness_target_off.");
         return requests;
     });
 
@@ -320,17 +397,23 @@ public sealed class MixTools
     });
 
     [KernelFunction("apply_descriptor")]
-    [Description("Proposes the changes a sound descriptor stands for, such as \"warm\", \"bright\", \"punchy\", \"airy\" or \"muddy\" (or \"less muddy\"), on one track or the whole mix. Nothing changes until commit.")]
+    [Description("Proposes the changes a sound descriptor stands for, such as \"warm\", \"bright\", \"punchy\", \"airy\" or \"muddy\", on one track or the whole mix: EQ, compression, reverb, width and level moves from published descriptor studies, sized by intensity and placed using the track's current EQ and measured spectrum. negate asks for less of the word (\"less boomy\", \"too bright\", \"the kick is boomy\"). Nothing changes until commit.")]
     public string ApplyDescriptor(
-        [Description("The descriptor word or short phrase, e.g. \"warm\", \"less harsh\".")] string word,
-        [Description(TrackHelp + " Leave empty for the whole mix.")] string track = "",
+        [Description("The descriptor word in its base form, e.g. \"warm\", \"bright\", \"boomy\".")] string descriptor,
+        [Description(TrackHelp + " Leave empty (or \"mix\") for the whole mix.")] string track = "",
+        [Description("How much, 0.05 to 1: \"slightly\"/\"a bit\" 0.33, no qualifier 0.6, \"a lot\"/\"much\"/\"very\" 1.")] double intensity = DescriptorRequest.DefaultIntensity,
+        [Description("true for less of the word: \"less X\", \"not so X\", \"too X\", or a fault stated as a fact.")] bool negate = false,
+        [Description("For words with several readings, the reading to use (the error for an ambiguous word lists them); empty otherwise.")] string variant = "",
         [Description(UserWordsHelp)] string user_words = "") => Change(() =>
     {
         if (_descriptors is null)
-            throw new SessionException($"No descriptor resolver is configured in this build, so {DisplayText.Quote(word)} cannot be turned into settings yet. " +
+            throw new SessionException($"No descriptor resolver is configured in this build, so {DisplayText.Quote(descriptor)} cannot be turned into settings yet. " +
                 "Use set_eq_band, set_compressor or set_gain directly, quoting the user's words as the reason.");
-        if (string.IsNullOrWhiteSpace(word)) throw new SessionException("apply_descriptor needs a word, such as \"warm\" or \"bright\".");
+        if (string.IsNullOrWhiteSpace(descriptor)) throw new SessionException("apply_descriptor needs a descriptor word, such as \"warm\" or \"bright\".");
+        if (double.IsNaN(intensity) || intensity < DescriptorRequest.MinIntensity || intensity > 1)
+            throw new SessionException($"intensity must be between {DescriptorRequest.MinIntensity} and 1 (got {intensity.ToString(CultureInfo.InvariantCulture)}).");
         var target = string.IsNullOrWhiteSpace(track) ? MixTarget.Master : _session.ResolveTarget(track);
+        if (target.Scope == TargetScope.Reverb) throw new SessionException("Descriptors apply to a track or the whole mix, not to the reverb bus.");
         StemRole? role = null;
         AnalysisSummary? analysis = null;
         if (target.Scope == TargetScope.Track)
@@ -339,7 +422,12 @@ public sealed class MixTools
             role = stem.Role;
             analysis = _analyses.Analyze(stem);
         }
-        var resolution = _descriptors.Resolve(new DescriptorRequest(word.Trim(), target, role, _session.Console, analysis, Empty(user_words)));
+        var resolution = _descriptors.Resolve(new DescriptorRequest(descriptor.Trim(), target, role, Working, analysis, Empty(user_words))
+        {
+            Intensity = intensity,
+            Negate = negate,
+            Variant = Empty(variant),
+        });
         _pendingSummary = resolution.Summary;
         return resolution.Changes;
     });
@@ -378,10 +466,20 @@ public sealed class MixTools
     });
 
     [KernelFunction("commit")]
-    [Description("Applies the pending proposal (only after the user agreed). It becomes one change set in the history, which undo can revert.")]
-    public string Commit() => Write(() =>
+    [Description("Applies the pending proposal (only after the user agreed). It becomes one change set in the history, which undo can revert. With tracks, only the changes on those tracks are applied (\"apply only the vocal part\") and the rest of the proposal is dropped.")]
+    public string Commit(
+        [Description("Optional: apply only the changes on these tracks (names as in list_tracks; \"master\" and \"reverb\" for the buses); the rest is dropped.")] string[]? tracks = null) => Write(() =>
     {
-        var cs = _session.Commit();
+        ChangeSet cs;
+        if (tracks is { Length: > 0 })
+        {
+            var only = tracks.Select(_session.ResolveTarget).ToList();
+            cs = _session.Commit(include: c => only.Any(t => c.Target.Scope == t.Scope && string.Equals(c.Target.Track, t.Track, StringComparison.OrdinalIgnoreCase)));
+        }
+        else
+        {
+            cs = _session.Commit();
+        }
         var result = ToolResult.ChangeSet(cs);
         result["message"] = $"Applied as {cs.Id}. Undo reverts it.";
         return result;
@@ -396,27 +494,51 @@ public sealed class MixTools
     });
 
     [KernelFunction("undo")]
-    [Description("Reverts the most recent change set that is still in effect. Redo brings it back.")]
-    public string Undo() => Write(() =>
+    [Description("Reverts the most recent change set that is still in effect (or the last few with steps). Redo brings them back.")]
+    public string Undo([Description("How many change sets to revert, default 1.")] int steps = 1) => Write(() =>
     {
-        var cs = _session.Undo();
-        return new JsonObject { ["undone"] = cs.Id, ["summary"] = cs.Summary, ["can_redo"] = true, ["can_undo"] = _session.History.CanUndo };
+        var undone = Repeat(steps, _session.Undo, () => _session.History.CanUndo);
+        return new JsonObject
+        {
+            ["undone"] = new JsonArray([.. undone.Select(cs => (JsonNode)cs.Id)]),
+            ["summary"] = string.Join("; ", undone.Select(cs => cs.Summary)),
+            ["can_redo"] = true,
+            ["can_undo"] = _session.History.CanUndo,
+        };
     });
 
     [KernelFunction("redo")]
-    [Description("Re-applies the change set most recently undone.")]
-    public string Redo() => Write(() =>
+    [Description("Re-applies the change set most recently undone (or the last few with steps).")]
+    public string Redo([Description("How many change sets to re-apply, default 1.")] int steps = 1) => Write(() =>
     {
-        var cs = _session.Redo();
-        return new JsonObject { ["redone"] = cs.Id, ["summary"] = cs.Summary, ["can_redo"] = _session.History.CanRedo, ["can_undo"] = true };
+        var redone = Repeat(steps, _session.Redo, () => _session.History.CanRedo);
+        return new JsonObject
+        {
+            ["redone"] = new JsonArray([.. redone.Select(cs => (JsonNode)cs.Id)]),
+            ["summary"] = string.Join("; ", redone.Select(cs => cs.Summary)),
+            ["can_redo"] = _session.History.CanRedo,
+            ["can_undo"] = true,
+        };
     });
 
     [KernelFunction("explain")]
-    [Description("Explains why a parameter has its current value, from the history: who set it (the user by hand or in their words, or you from a descriptor, reference or measurement), on which turn, the measurement and the reason given. Use when the user asks 'why is ... like this?'.")]
+    [Description("Explains from the history why things are as they are. With track and parameter: who set that value (the user by hand or in their words, or you from a descriptor, reference or measurement), on which turn, the measurement and the reason. With only a track: every parameter of it that was changed. With neither: the last change (about=\"last_change\", the default) or every change set in effect (about=\"history\"). Use for 'why is ... like this?' and 'what did you change?'.")]
     public string Explain(
-        [Description(TrackHelp + " Use \"master\" for the master bus, \"reverb\" for the reverb bus.")] string track,
-        [Description("Parameter in plain words or by name: gain, pan, width, eq, \"eq band 3\", compressor, threshold, reverb, mute, solo, limiter, loudness target.")] string parameter) => Read(() =>
-        new JsonObject { ["explanation"] = _session.Explain(track, parameter) });
+        [Description(TrackHelp + " Use \"master\" for the master bus, \"reverb\" for the reverb bus; empty for the last change or the history.")] string track = "",
+        [Description("Parameter in plain words or by name: gain, pan, width, eq, \"eq band 3\", compressor, threshold, reverb, mute, solo, limiter, loudness target; empty for everything changed on the track.")] string parameter = "",
+        [Description("Without a track: \"last_change\" (default) or \"history\".")] string about = "") => Read(() =>
+    {
+        string a = about.Trim().ToLowerInvariant();
+        if (a is not ("" or "last_change" or "history"))
+            throw new SessionException($"about must be \"last_change\" or \"history\" (got {DisplayText.Quote(about)}).");
+        if (string.IsNullOrWhiteSpace(track))
+        {
+            if (!string.IsNullOrWhiteSpace(parameter)) throw new SessionException("explain needs a track (or \"master\") for a parameter.");
+            return new JsonObject { ["explanation"] = a == "history" ? HistoryText() : LastChangeText() };
+        }
+        if (string.IsNullOrWhiteSpace(parameter)) return new JsonObject { ["explanation"] = TrackChangesText(_session.ResolveTarget(track)) };
+        return new JsonObject { ["explanation"] = _session.Explain(track, parameter) };
+    });
 
     [KernelFunction("render")]
     [Description("Renders the mix to an audio file (stems are never modified) and reports its loudness and true peak.")]
@@ -531,11 +653,154 @@ public sealed class MixTools
     private ChangeRequest Request(MixTarget target, string parameter, ParameterValue to, string reason, string userWords, string measurement)
     {
         var spec = ParameterCatalog.Get(target.Scope, parameter);
-        string fallback = $"Set {DisplayText.Clean(target.ToString())} {parameter} to {to.Display(spec.Unit)}.";
+        // Without a reason of its own, a change the user asked for says so rather than sounding arbitrary.
+        string fallback = $"Set {DisplayText.Clean(target.ToString())} {parameter} to {to.Display(spec.Unit)}"
+                          + (string.IsNullOrWhiteSpace(userWords) ? "." : ", as you asked.");
         var source = !string.IsNullOrWhiteSpace(userWords) ? RationaleSource.UserWords
             : !string.IsNullOrWhiteSpace(measurement) ? RationaleSource.Analysis
             : RationaleSource.Manual;
         return new ChangeRequest(target, parameter, to, new Rationale(source, Or(reason, fallback), Empty(userWords), Empty(measurement)));
+    }
+
+    /// <summary>Where a send or return that is off starts when a delta raises it: quiet but audible.</summary>
+    public const double FirstSendDb = -24;
+    private const string FirstSendText = "-24 dB";
+
+    /// <summary>
+    /// The value a tool sets from "exactly one of an absolute value and a delta". A delta on a send or return
+    /// that is off starts from <paramref name="offStart"/>, so "more reverb" on a dry track is audible.
+    /// </summary>
+    private double AbsoluteOrDelta(MixTarget target, string parameter, double? absolute, double? delta, string absoluteName, string deltaName, double? offStart = null)
+    {
+        if ((absolute is null) == (delta is null))
+            throw new SessionException($"Give exactly one of {absoluteName} (absolute) and {deltaName} (change from the current value).");
+        var spec = ParameterCatalog.Get(target.Scope, parameter);
+        if (absolute is double a) return a;
+        double d = delta!.Value;
+        if (!double.IsFinite(d)) throw new SessionException($"{deltaName} must be a number (got {d.ToString(CultureInfo.InvariantCulture)}).");
+        double current = spec.Get(Working, target).Number;
+        if (offStart is double start && current <= ConsoleRanges.OffDb)
+        {
+            if (d < 0) throw new SessionException($"{DisplayText.Clean(target.ToString())} {spec.Name} is already off; it cannot go lower.");
+            current = start;
+        }
+        double to = Math.Round(current + d, 3);
+        var range = spec.Range!;
+        if (!range.Contains(to))
+            throw new SessionException($"{DisplayText.Clean(target.ToString())}: {spec.Name} is {ParameterValue.FormatNumber(current, spec.Unit)} now; " +
+                $"{deltaName} {ParameterValue.FormatNumber(d, spec.Unit)} would make it {ParameterValue.FormatNumber(to, spec.Unit)}, outside {range.Describe()}.");
+        return to;
+    }
+
+    /// <summary>
+    /// The console as the pending proposal would leave it: relative requests build on what is already
+    /// proposed, so "up 2 dB, and the vocal up 1 more" adds up and two descriptors share the EQ's bands.
+    /// </summary>
+    private ConsoleState Working => _session.Pending is null ? _session.Console : _session.StateAt(_session.ParsePoint("pending"));
+
+    private ParametricEqSettings Eq(MixTarget target) =>
+        target.Scope == TargetScope.Master ? Working.Master.Eq : Working.Track(target.Track!).Eq;
+
+    private static EqBandType ParseBandType(string type) => type.Trim().ToLowerInvariant() switch
+    {
+        "peak" or "peaking" or "bell" => EqBandType.Peaking,
+        "low_shelf" or "lowshelf" or "low shelf" => EqBandType.LowShelf,
+        "high_shelf" or "highshelf" or "high shelf" => EqBandType.HighShelf,
+        "high_pass" or "highpass" or "low_cut" => throw new SessionException("A high-pass is not an EQ band here; use set_high_pass."),
+        _ => throw new SessionException($"type must be \"peak\", \"low_shelf\" or \"high_shelf\" (got {DisplayText.Quote(type)})."),
+    };
+
+    private static string BandTypeWords(EqBandType type) => type switch
+    {
+        EqBandType.LowShelf => "low shelf",
+        EqBandType.HighShelf => "high shelf",
+        _ => "peaking bell",
+    };
+
+    private List<ChangeRequest> BandRequests(MixTarget target, int band, EqBand current, double? freq, double? gain, double? q, string reason, string userWords, string measurement)
+    {
+        var requests = new List<ChangeRequest>();
+        if (freq is double f && f != current.FrequencyHz) requests.Add(Request(target, ParameterCatalog.EqBand(band, "freq_hz"), ParameterValue.Of(f), reason, userWords, measurement));
+        if (gain is double g) requests.Add(Request(target, ParameterCatalog.EqBand(band, "gain_db"), ParameterValue.Of(Math.Round(g, 2)), reason, userWords, measurement));
+        if (q is double qq && qq != current.Q) requests.Add(Request(target, ParameterCatalog.EqBand(band, "q"), ParameterValue.Of(qq), reason, userWords, measurement));
+        if (requests.Count == 0) requests.Add(Request(target, ParameterCatalog.EqBand(band, "gain_db"), ParameterValue.Of(current.GainDb), reason, userWords, measurement));
+        return requests;
+    }
+
+    /// <summary>The compressor after "more" or "less" steps, as requests for the fields that change.</summary>
+    private List<ChangeRequest> CompressorStepRequests(MixTarget target, double steps, string reason, string userWords, string measurement)
+    {
+        if (double.IsNaN(steps) || steps == 0 || Math.Abs(steps) > CompressionSteps.MaxSteps)
+            throw new SessionException($"steps must be between -{CompressionSteps.MaxSteps} and +{CompressionSteps.MaxSteps}, and not 0 (got {steps.ToString(CultureInfo.InvariantCulture)}).");
+        var current = target.Scope == TargetScope.Master ? Working.Master.Compressor : Working.Track(target.Track!).Compressor;
+        if (steps < 0 && !current.Enabled)
+            throw new SessionException($"{DisplayText.Clean(target.ToString())} has no compression to ease: its compressor is off.");
+        var (rms, peak) = InputLevels(target);
+        var next = CompressionSteps.Apply(current, steps, rms, peak);
+        return CompressorRequests(target, current, next, reason, userWords, measurement);
+    }
+
+    /// <summary>Requests for every compressor field that differs between two settings.</summary>
+    internal List<ChangeRequest> CompressorRequests(MixTarget target, CompressorSettings current, CompressorSettings next, string reason, string userWords, string measurement)
+    {
+        var requests = new List<ChangeRequest>();
+        void Add(string name, double from, double to)
+        {
+            if (from != to) requests.Add(Request(target, "compressor." + name, ParameterValue.Of(to), reason, userWords, measurement));
+        }
+        if (current.Enabled != next.Enabled) requests.Add(Request(target, "compressor.enabled", ParameterValue.Of(next.Enabled), reason, userWords, measurement));
+        Add("threshold_db", current.ThresholdDb, next.ThresholdDb);
+        Add("ratio", current.Ratio, next.Ratio);
+        Add("attack_ms", current.AttackMs, next.AttackMs);
+        Add("release_ms", current.ReleaseMs, next.ReleaseMs);
+        Add("knee_db", current.KneeDb, next.KneeDb);
+        Add("makeup_db", current.MakeupDb, next.MakeupDb);
+        return requests;
+    }
+
+    /// <summary>The level reaching a track's compressor (stem RMS and peak plus its gain); unknown for the master.</summary>
+    private (double? Rms, double? Peak) InputLevels(MixTarget target)
+    {
+        if (target.Scope != TargetScope.Track) return (null, null);
+        var stem = _session.ResolveTrack(target.Track);
+        var a = _analyses.Analyze(stem);
+        double gain = Working.Track(stem.Name).GainDb;
+        return (a.RmsDbfs + gain, a.SamplePeakDbfs + gain);
+    }
+
+    private static List<ChangeSet> Repeat(int steps, Func<ChangeSet> step, Func<bool> possible)
+    {
+        if (steps < 1 || steps > 100) throw new SessionException($"steps must be 1 to 100 (got {steps}).");
+        var done = new List<ChangeSet> { step() };
+        while (done.Count < steps && possible()) done.Add(step());
+        return done;
+    }
+
+    private string LastChangeText()
+    {
+        var history = _session.History;
+        var pending = _session.Pending is { } p ? $" Pending, not applied yet: {DisplayText.Clean(p.Title, 300)}." : "";
+        if (!history.CanUndo) return "Nothing has been changed yet." + pending;
+        var cs = history.ChangeSets[history.Position - 1];
+        var lines = cs.Changes.Select(c => $"- {c.Describe()}: {DisplayText.Clean(c.Rationale.Sentence, 300)}");
+        return $"The last change ({cs.Id}{(cs.Turn > 0 ? $", turn {cs.Turn}" : "")}): {DisplayText.Clean(cs.Summary, 300)}\n{string.Join("\n", lines)}{pending}";
+    }
+
+    private string HistoryText()
+    {
+        var applied = _session.History.Applied.ToList();
+        if (applied.Count == 0) return "Nothing has been changed yet.";
+        return string.Join("\n", applied.Select(cs => $"{cs.Id}{(cs.Turn > 0 ? $" (turn {cs.Turn})" : "")}: {DisplayText.Clean(cs.Summary, 300)}"));
+    }
+
+    private string TrackChangesText(MixTarget target)
+    {
+        var touched = _session.History.Applied.SelectMany(cs => cs.Changes)
+            .Where(c => c.Target.Scope == target.Scope && string.Equals(c.Target.Track, target.Track, StringComparison.OrdinalIgnoreCase))
+            .Select(c => c.Parameter).Distinct().ToList();
+        if (touched.Count == 0) return $"{DisplayText.Clean(target.ToString())} is at its starting settings; nothing in the history changed it.";
+        string name = target.Scope == TargetScope.Track ? target.Track! : target.ScopeWireName;
+        return string.Join("\n", touched.Select(p => _session.Explain(name, p)));
     }
 
     private string OutputPath(string requested, HistoryPoint at)

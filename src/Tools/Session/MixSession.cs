@@ -172,13 +172,20 @@ public sealed class MixSession
         return (s with { Pending = titled }, titled);
     });
 
-    /// <summary>Applies the pending proposal as one change set. Old values are taken from the console now.</summary>
-    public ChangeSet Commit(string? summary = null) => Mutate(s =>
+    /// <summary>
+    /// Applies the pending proposal as one change set. Old values are taken from the console now. With
+    /// <paramref name="include"/>, only the changes it accepts are applied ("only the vocal part"); the rest of
+    /// the proposal is dropped with it.
+    /// </summary>
+    public ChangeSet Commit(string? summary = null, Func<ParameterChange, bool>? include = null) => Mutate(s =>
     {
         var pending = s.Pending ?? throw NoPending("commit");
         var console = s.Console;
         var applied = new List<ParameterChange>();
-        foreach (var change in pending.Changes)
+        var chosen = include is null ? pending.Changes.ToList() : pending.Changes.Where(include).ToList();
+        if (chosen.Count == 0)
+            throw new SessionException($"Proposal {pending.Id} has no changes on the tracks named; it changes {string.Join(", ", pending.Changes.Select(c => Text.DisplayText.Clean(c.Target.ToString())).Distinct())}.");
+        foreach (var change in chosen)
         {
             var spec = ParameterCatalog.Get(change.Target.Scope, change.Parameter);
             var from = spec.Get(console, change.Target);
@@ -189,7 +196,7 @@ public sealed class MixSession
         if (applied.Count == 0)
             throw new SessionException($"Nothing to commit: every change in proposal {pending.Id} is already in effect.");
         var changeSet = new ChangeSet($"cs-{s.NextChangeSetNumber}", Clock.GetUtcNow(), s.Conversation.Turn,
-            string.IsNullOrWhiteSpace(summary) ? pending.Title : summary.Trim(), [.. applied]);
+            !string.IsNullOrWhiteSpace(summary) ? summary.Trim() : include is null ? pending.Title : ChangeSet.SummariseChanges(applied), [.. applied]);
         var history = new ChangeHistory([.. s.History.ChangeSets.Take(s.History.Position), changeSet], s.History.Position + 1);
         var next = s with
         {

@@ -38,12 +38,7 @@ public static class SessionStateJson
             foreach (var stem in s.Stems) WriteTrack(w, session, stem, s.Console.Track(stem.Name), engine, analyses);
             w.WriteEndArray();
 
-            w.WriteStartObject("reverb");
-            w.WriteNumber("return_db", s.Console.Reverb.ReturnDb);
-            w.WriteNumber("decay_s", s.Console.Reverb.DecayS);
-            w.WriteNumber("pre_delay_ms", s.Console.Reverb.PreDelayMs);
-            w.WriteNumber("damping", s.Console.Reverb.Damping);
-            w.WriteEndObject();
+            ConsoleJson.WriteReverb(w, s.Console.Reverb);
 
             WriteMaster(w, s.Console.Master, engine, s.SampleRate);
 
@@ -57,7 +52,7 @@ public static class SessionStateJson
                 w.WriteNumber("turn", cs.Turn);
                 w.WriteString("summary", cs.Summary);
                 w.WriteBoolean("applied", i < s.History.Position);
-                WriteChanges(w, cs.Changes);
+                ConsoleJson.WriteChanges(w, cs.Changes);
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -71,7 +66,7 @@ public static class SessionStateJson
                 w.WriteString("id", p.Id);
                 w.WriteString("summary", p.Title);
                 w.WriteNumber("turn", p.Turn);
-                WriteChanges(w, p.Changes);
+                ConsoleJson.WriteChanges(w, p.Changes);
                 w.WriteEndObject();
             }
             else
@@ -79,16 +74,7 @@ public static class SessionStateJson
                 w.WriteNull("pending_proposal");
             }
 
-            w.WriteStartArray("references");
-            foreach (var r in s.References)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", r.Name);
-                w.WriteString("file", r.File);
-                w.WriteNumber("added_turn", r.AddedTurn);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            ConsoleJson.WriteReferences(w, s.References);
 
             w.WriteStartObject("conversation");
             w.WriteNumber("turn", s.Conversation.Turn);
@@ -106,74 +92,25 @@ public static class SessionStateJson
         w.WriteString("role", stem.Role.WireName());
         w.WriteString("role_source", stem.RoleSource.WireName());
         w.WriteString("file", stem.File);
-        w.WriteNumber("gain_db", t.GainDb);
-        w.WriteNumber("pan", t.Pan);
-        w.WriteBoolean("mute", t.Mute);
-        w.WriteBoolean("solo", t.Solo);
+        ConsoleJson.WriteTrackSettings(w, t, numberBands: true);
         w.WriteBoolean("audible", !t.Mute && (!session.Console.Tracks.Values.Any(x => x.Solo) || t.Solo));
-        w.WriteBoolean("invert_polarity", t.InvertPolarity);
-        w.WriteStartObject("high_pass");
-        w.WriteBoolean("enabled", t.HighPass.Enabled);
-        w.WriteNumber("freq_hz", t.HighPass.FrequencyHz);
-        w.WriteEndObject();
-        WriteEq(w, t.Eq);
-        WriteCompressor(w, t.Compressor);
-        w.WriteNumber("reverb_send_db", t.ReverbSendDb);
-        w.WriteNumber("width", t.Width);
         WriteResponse(w, engine.EqResponseDb(t.Eq, t.HighPass.Enabled ? t.HighPass : null, OctaveBands.CentresHz, session.SampleRate));
         var (analysis, status) = analyses.Cached(stem);
         w.WriteString("analysis_status", status.WireName());
         if (analysis is null) w.WriteNull("analysis");
-        else WriteAnalysis(w, "analysis", analysis);
+        else
+        {
+            w.WritePropertyName("analysis");
+            AnalysisJson.Write(w, analysis, decimals: 2);
+        }
         w.WriteEndObject();
     }
 
     private static void WriteMaster(Utf8JsonWriter w, MasterSettings m, IMixEngine engine, int sampleRate)
     {
         w.WriteStartObject("master");
-        WriteEq(w, m.Eq);
-        WriteCompressor(w, m.Compressor);
-        w.WriteNumber("output_gain_db", m.OutputGainDb);
-        w.WriteStartObject("limiter");
-        w.WriteBoolean("enabled", m.Limiter.Enabled);
-        w.WriteNumber("ceiling_dbtp", m.Limiter.CeilingDbtp);
-        w.WriteNumber("release_ms", m.Limiter.ReleaseMs);
-        w.WriteEndObject();
-        if (m.LoudnessTargetLufs is double target) w.WriteNumber("loudness_target_lufs", target);
-        else w.WriteNull("loudness_target_lufs");
+        ConsoleJson.WriteMasterSettings(w, m, numberBands: true);
         WriteResponse(w, engine.EqResponseDb(m.Eq, null, OctaveBands.CentresHz, sampleRate));
-        w.WriteEndObject();
-    }
-
-    private static void WriteEq(Utf8JsonWriter w, ParametricEqSettings eq)
-    {
-        w.WriteStartObject("eq");
-        w.WriteStartArray("bands");
-        for (int i = 0; i < eq.Bands.Length; i++)
-        {
-            var b = eq.Bands[i];
-            w.WriteStartObject();
-            w.WriteNumber("band", i + 1);
-            w.WriteString("type", EqBandTypes.WireName(b.Type));
-            w.WriteNumber("freq_hz", b.FrequencyHz);
-            w.WriteNumber("gain_db", b.GainDb);
-            w.WriteNumber("q", b.Q);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteCompressor(Utf8JsonWriter w, CompressorSettings c)
-    {
-        w.WriteStartObject("compressor");
-        w.WriteNumber("threshold_db", c.ThresholdDb);
-        w.WriteNumber("ratio", c.Ratio);
-        w.WriteNumber("attack_ms", c.AttackMs);
-        w.WriteNumber("release_ms", c.ReleaseMs);
-        w.WriteNumber("knee_db", c.KneeDb);
-        w.WriteNumber("makeup_db", c.MakeupDb);
-        w.WriteBoolean("enabled", c.Enabled);
         w.WriteEndObject();
     }
 
@@ -186,56 +123,4 @@ public static class SessionStateJson
         w.WriteEndObject();
     }
 
-    private static void WriteAnalysis(Utf8JsonWriter w, string name, AnalysisSummary a)
-    {
-        w.WriteStartObject(name);
-        Number(w, "integrated_lufs", a.IntegratedLufs);
-        Number(w, "loudness_range_lu", a.LoudnessRangeLu);
-        Number(w, "true_peak_dbtp", a.TruePeakDbtp);
-        Number(w, "sample_peak_dbfs", a.SamplePeakDbfs);
-        Number(w, "rms_dbfs", a.RmsDbfs);
-        Number(w, "crest_db", a.CrestDb);
-        Number(w, "stereo_width", a.StereoWidth);
-        Number(w, "stereo_imbalance", a.StereoImbalance);
-        Number(w, "duration_s", a.DurationSeconds);
-        w.WriteNumber("sample_rate", a.SampleRate);
-        w.WriteNumber("channels", a.ChannelCount);
-        if (a.OnsetRatePerSecond is double onsets) Number(w, "onsets_per_s", onsets);
-        w.WriteStartObject("octave_db");
-        foreach (string label in OctaveBands.Labels)
-            if (a.OctaveDb.TryGetValue(label, out double db)) Number(w, label, db);
-        w.WriteEndObject();
-        w.WriteEndObject();
-    }
-
-    /// <summary>Rounded to what is audible; silence (negative infinity) becomes null.</summary>
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, Math.Round(value, 2));
-        else w.WriteNull(name);
-    }
-
-    private static void WriteChanges(Utf8JsonWriter w, IEnumerable<ParameterChange> changes)
-    {
-        w.WriteStartArray("changes");
-        foreach (var c in changes)
-        {
-            w.WriteStartObject();
-            w.WriteString("target", c.Target.ScopeWireName);
-            if (c.Target.Track is not null) w.WriteString("track", c.Target.Track);
-            w.WriteString("parameter", c.Parameter);
-            ParameterValueJson.Write(w, "from", c.From);
-            ParameterValueJson.Write(w, "to", c.To);
-            w.WriteString("unit", c.Unit);
-            w.WriteNumber("turn", c.Turn);
-            w.WriteStartObject("rationale");
-            w.WriteString("source", Rationale.WireName(c.Rationale.Source));
-            if (c.Rationale.Quote is not null) w.WriteString("quote", c.Rationale.Quote);
-            if (c.Rationale.Measurement is not null) w.WriteString("measurement", c.Rationale.Measurement);
-            w.WriteString("sentence", c.Rationale.Sentence);
-            w.WriteEndObject();
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
 }

@@ -21,13 +21,13 @@ public sealed class FollowUpsTests
     }
 
     [Fact]
-    public void Backing_off_a_descriptor_flips_negate_and_a_compressor_flips_its_amount()
+    public void Backing_off_a_descriptor_flips_negate_and_a_compressor_reverses_its_steps()
     {
-        var bright = ToolCall.Create(ToolNames.ApplyDescriptor, new ApplyDescriptorArgs("Piano", "bright", 0.6, false));
+        var bright = ToolCall.Create(ToolNames.ApplyDescriptor, new ApplyDescriptorArgs("bright", "Piano", 0.6, false));
         var back = FollowUps.Scale(bright, -0.5)!;
         Assert.Equal((true, 0.3), (back.GetBool("negate")!.Value, back.GetNumber("intensity")!.Value));
-        var comp = ToolCall.Create(ToolNames.SetCompressor, new SetCompressorArgs("Bass DI", ToolCallShapes.More, 0.6));
-        Assert.Equal(ToolCallShapes.Less, FollowUps.Scale(comp, -0.5)!.GetString("amount"));
+        var comp = ToolCall.Create(ToolNames.SetCompressor, new SetCompressorArgs("Bass DI", Steps: 1));
+        Assert.Equal(-0.5, FollowUps.Scale(comp, -0.5)!.GetNumber("steps"));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class FollowUpsTests
     {
         var gain = ToolCall.Create(ToolNames.SetGain, new SetGainArgs("Kick", DeltaDb: 2));
         var master = FollowUps.Retarget(gain, ToolCallShapes.MixTarget)!;
-        Assert.Equal((ToolNames.SetMaster, 2.0), (master.Name, master.GetNumber("gain_delta_db")!.Value));
+        Assert.Equal((ToolNames.SetMaster, 2.0), (master.Name, master.GetNumber("output_gain_delta_db")!.Value));
         Assert.Null(FollowUps.Retarget(ToolCall.Create(ToolNames.SetPan, new SetPanArgs("Kick", Pan: 0.5)), ToolCallShapes.MixTarget));
     }
 

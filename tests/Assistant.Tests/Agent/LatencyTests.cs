@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mixwright.Assistant.Agent;
+using Mixwright.Assistant.Evaluation;
 using Xunit.Abstractions;
 
 namespace Mixwright.Assistant.Tests.Agent;
@@ -16,16 +17,16 @@ public sealed class LatencyTests(ITestOutputHelper output)
     public void Every_turn_of_the_suite_takes_under_50_ms()
     {
         string dir = Path.Combine(AppContext.BaseDirectory, "Agent");
-        var cases = PhraseSuite.Load(Path.Combine(dir, "phrases.jsonl")).Concat(PhraseSuite.Load(Path.Combine(dir, "dev.jsonl"))).ToList();
+        var cases = PhraseFiles.Load(Path.Combine(dir, "phrases.jsonl")).Concat(PhraseFiles.Load(Path.Combine(dir, "dev.jsonl"))).ToList();
         var interpreter = new LocalInterpreter();
-        var suite = new PhraseSuite(interpreter, Path.Combine(dir, "sessions.json"));
-        foreach (var c in cases) interpreter.Interpret(c.Text, InterpreterContext.For(suite.Tracks(c.Session)));   // warm-up
+        var sessions = PhraseFiles.LoadSessions(Path.Combine(dir, "sessions.json"));
+        foreach (var c in cases) interpreter.Interpret(c.Text, InterpreterContext.For(sessions[c.Session]));   // warm-up
 
         var medians = new List<(double Ms, string Text)>();
         var clock = new Stopwatch();
         foreach (var c in cases)
         {
-            var ctx = InterpreterContext.For(suite.Tracks(c.Session));
+            var ctx = InterpreterContext.For(sessions[c.Session]);
             var runs = new double[3];
             for (int i = 0; i < runs.Length; i++)
             {

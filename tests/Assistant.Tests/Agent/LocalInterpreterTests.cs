@@ -1,4 +1,5 @@
 using Mixwright.Assistant.Agent;
+using Mixwright.Assistant.Evaluation;
 
 namespace Mixwright.Assistant.Tests.Agent;
 
@@ -33,7 +34,7 @@ public sealed class LocalInterpreterTests
         Assert.Equal(-1, Band.Single(Say("put the rhythm guitar hard left")).GetNumber("pan"));
         var nudge = Band.Single(Say("pan the piano a little left"));
         Assert.Null(nudge.GetNumber("pan"));
-        Assert.True(nudge.GetNumber("delta") < 0);
+        Assert.True(nudge.GetNumber("pan_delta") < 0);
         var apart = Band.Calls(Say("pan the guitars apart"));
         Assert.Equal([-0.6, 0.6], apart.Select(c => c.GetNumber("pan")!.Value));
     }
@@ -92,13 +93,13 @@ public sealed class LocalInterpreterTests
         Assert.Equal(2, q.Options.Count);
         Assert.Equal(["body", "soften"], q.Options.Select(o => Assert.Single(o.Calls).GetString("variant")));
         var chosen = Band.Single(Interpreter.Interpret("softer highs", Band.Context with { PendingQuestion = q }));
-        Assert.Equal(("mix", "soften"), (chosen.GetString("target"), chosen.GetString("variant")));
+        Assert.Equal(("master", "soften"), (chosen.GetString("track"), chosen.GetString("variant")));
     }
 
     [Fact]
     public void An_analysis_hint_settles_an_ambiguous_word_before_the_role_does()
     {
-        var hint = new TrackAnalysisHint("mix", new Dictionary<string, double> { ["high"] = 3.5 });
+        var hint = new TrackAnalysisHint("master", new Dictionary<string, double> { ["high"] = 3.5 });
         var call = Band.Single(Say("make the mix warmer", Band.Context with { AnalysisHints = [hint] }));
         Assert.Equal("soften", call.GetString("variant"));
     }
@@ -176,7 +177,7 @@ public sealed class LocalInterpreterTests
     public void References_keep_the_path_as_typed()
     {
         var call = Band.Single(Say("make it sound like 'My Refs/Good Song.WAV'"));
-        Assert.Equal((ToolNames.MatchReference, "My Refs/Good Song.WAV", "mix"), (call.Name, call.GetString("reference"), call.GetString("target")));
+        Assert.Equal((ToolNames.MatchReference, "My Refs/Good Song.WAV", null), (call.Name, call.GetString("reference_file"), call.Track));
         Assert.IsType<QuestionInterpretation>(Say("match the reference"));
     }
 
@@ -205,14 +206,14 @@ public sealed class LocalInterpreterTests
     public void The_same_text_always_gives_the_same_answer()
     {
         foreach (string text in new[] { "make the drums punchier", "the guitar is muddy", "pan the guitars apart", "make it warmer" })
-            Assert.Equal(PhraseSuite.Describe(Say(text)), PhraseSuite.Describe(Say(text)));
+            Assert.Equal(PhraseEvaluator.Describe(Say(text)), PhraseEvaluator.Describe(Say(text)));
     }
 
     [Fact]
     public void Every_call_names_a_real_track_of_the_session()
     {
-        var names = Band.Tracks.Select(t => t.Name).Append("mix").ToHashSet();
+        var names = Band.Tracks.Select(t => t.Name).Append(ToolCallShapes.MixTarget).ToHashSet();
         foreach (string text in new[] { "vox up 2dB", "the bass guitar is muddy and boomy", "more reverb on the snare", "glue the drums", "track 3 up 2 dB" })
-            Assert.All(Band.Calls(Say(text)), c => Assert.Contains(c.Track ?? "mix", names));
+            Assert.All(Band.Calls(Say(text)), c => Assert.Contains(c.Track ?? ToolCallShapes.MixTarget, names));
     }
 }

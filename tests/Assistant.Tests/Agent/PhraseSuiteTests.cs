@@ -1,22 +1,34 @@
 using Mixwright.Assistant.Agent;
+using Mixwright.Assistant.Evaluation;
 using Xunit.Abstractions;
 
 namespace Mixwright.Assistant.Tests.Agent;
 
-/// <summary>
-/// The local interpreter against the phrase suites: the CEO's dev set (all must pass), our own suite
-/// (at least 90 %), and the held-out slice written before tuning (reported, with a floor set in advance).
-/// Accuracy per category is printed.
-/// </summary>
-public sealed class PhraseSuiteTests(ITestOutputHelper output)
+/// <summary>Builds the suite's sessions (synthetic stems, real engine) once for every phrase test.</summary>
+public sealed class PhraseEvaluatorFixture : IDisposable
 {
-    private static readonly string Dir = Path.Combine(AppContext.BaseDirectory, "Agent");
-    private static readonly LocalInterpreter Interpreter = new();
-    private static readonly PhraseSuite Suite = new(Interpreter, Path.Combine(Dir, "sessions.json"));
+    public static readonly string Dir = Path.Combine(AppContext.BaseDirectory, "Agent");
 
+    public PhraseEvaluatorFixture() =>
+        Evaluator = new PhraseEvaluator(new LocalInterpreter(), PhraseFiles.LoadSessions(Path.Combine(Dir, "sessions.json")));
+
+    public PhraseEvaluator Evaluator { get; }
+
+    public void Dispose() => Evaluator.Dispose();
+}
+
+/// <summary>
+/// The local interpreter against the phrase suites, judged on real console state: every request's calls run
+/// through the Semantic Kernel plugin on a session, are committed, and the console before and after is compared.
+/// The CEO's dev set must all pass, our own suite at least 90 %, the held-out slices (written before tuning)
+/// meet floors fixed in advance. Accuracy per category is printed.
+/// </summary>
+[Collection(nameof(PhraseCollection))]
+public sealed class PhraseSuiteTests(PhraseEvaluatorFixture fixture, ITestOutputHelper output)
+{
     private List<PhraseResult> RunFile(string file)
     {
-        var results = PhraseSuite.Load(Path.Combine(Dir, file)).Select(Suite.Run).ToList();
+        var results = PhraseFiles.Load(Path.Combine(PhraseEvaluatorFixture.Dir, file)).Select(fixture.Evaluator.Run).ToList();
         output.WriteLine($"{file}: {results.Count(r => r.Passed)}/{results.Count} ({100.0 * results.Count(r => r.Passed) / results.Count:0.0} %)");
         foreach (var group in results.GroupBy(r => r.Case.Category).OrderBy(g => g.Key))
             output.WriteLine($"  {group.Key,-14} {group.Count(r => r.Passed),3}/{group.Count(),-3} {100.0 * group.Count(r => r.Passed) / group.Count(),5:0.0} %");
@@ -59,23 +71,46 @@ public sealed class PhraseSuiteTests(ITestOutputHelper output)
         double accuracy = (double)results.Count(r => r.Passed) / results.Count;
         Assert.True(accuracy >= 0.75, $"late held-out accuracy {accuracy:P1} is below the 75 % floor");
     }
+}
 
+/// <summary>
+/// The drift guard: every call the interpreter emits, across every phrase file and every question option,
+/// binds to a real plugin function with real parameter names and types (ToolContract reads them from
+/// MixTools) and has values in range. No session needed: this is about the calls' shape.
+/// </summary>
+public sealed class EmittedCallsBindTests
+{
     [Fact]
-    public void Every_emitted_call_has_the_documented_shape()
+    public void Every_emitted_call_binds_to_the_plugin()
     {
+        var interpreter = new LocalInterpreter();
+        var sessions = PhraseFiles.LoadSessions(Path.Combine(PhraseEvaluatorFixture.Dir, "sessions.json"));
         var bad = new List<string>();
+        int checkedCalls = 0;
         foreach (string file in new[] { "dev.jsonl", "phrases.jsonl", "heldout.jsonl", "heldout-late.jsonl" })
-            foreach (var r in PhraseSuite.Load(Path.Combine(Dir, file)).Select(Suite.Run))
+            foreach (var c in PhraseFiles.Load(Path.Combine(PhraseEvaluatorFixture.Dir, file)))
             {
-                var calls = r.Interpretation switch
+                var ctx = InterpreterContext.For(sessions[c.Session]);
+                foreach (string turn in c.Before)
+                    if (interpreter.Interpret(turn, ctx) is ToolCallsInterpretation b) ctx = ctx with { LastChange = new ChangeRecord(b.Calls, turn) };
+                if (c.Pending is { } p && interpreter.Interpret(p, ctx) is ToolCallsInterpretation pending) ctx = ctx with { PendingProposal = new ChangeRecord(pending.Calls, p) };
+                if (c.Asked is { } a && interpreter.Interpret(a, ctx) is QuestionInterpretation q) ctx = ctx with { PendingQuestion = q };
+                var calls = interpreter.Interpret(c.Text, ctx) switch
                 {
                     ToolCallsInterpretation t => t.Calls,
-                    QuestionInterpretation q => q.Options.SelectMany(o => o.Calls).ToList(),
+                    QuestionInterpretation q2 => q2.Options.SelectMany(o => o.Calls).ToList(),
                     _ => [],
                 };
                 foreach (var call in calls)
-                    if (ToolCallShapes.Check(call) is { } problem) bad.Add($"\"{r.Case.Text}\": {problem}");
+                {
+                    checkedCalls++;
+                    if (ToolCallShapes.Check(call) is { } problem) bad.Add($"\"{c.Text}\": {call} -> {problem}");
+                }
             }
+        Assert.True(checkedCalls > 500, $"only {checkedCalls} calls checked");
         Assert.True(bad.Count == 0, string.Join("\n", bad));
     }
 }
+
+[CollectionDefinition(nameof(PhraseCollection))]
+public sealed class PhraseCollection : ICollectionFixture<PhraseEvaluatorFixture>;

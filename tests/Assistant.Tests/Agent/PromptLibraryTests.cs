@@ -60,7 +60,7 @@ public sealed class PromptLibraryTests
     [Fact]
     public void A_descriptor_explanation_spells_out_its_moves_and_source()
     {
-        var call = ToolCall.Create(ToolNames.ApplyDescriptor, new ApplyDescriptorArgs("Piano", "muddy", 0.6, true));
+        var call = ToolCall.Create(ToolNames.ApplyDescriptor, new ApplyDescriptorArgs("muddy", "Piano", 0.6, true));
         string text = Prompts.ExplainDescriptor(call, "the piano has 4 dB more energy at 300 Hz than usual");
         Assert.StartsWith("To make Piano less muddy", text);
         Assert.Contains("lowered 300 Hz by 3 dB", text);

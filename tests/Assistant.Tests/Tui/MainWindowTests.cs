@@ -25,10 +25,12 @@ public sealed class MainWindowTests : IDisposable
 
         string screen = tui.Screen;
         Assert.Contains("Proposal p-1", screen);
-        string row = tui.Row("gain_db", "as you asked");
+        string row = tui.Row("Lead Vocal", "gain_db", "0 dB → +3 dB");
         Assert.Contains("Lead Vocal", row);
-        Assert.Contains("0 dB → +3 dB", row);
-        Assert.Contains("as you asked", row);
+        Assert.Contains("as you", row);
+        var change = Assert.Single(tui.Desk.Session.Pending!.Changes);
+        Assert.Equal(Mixwright.Tools.Session.RationaleSource.UserWords, change.Rationale.Source);
+        Assert.Equal("vocals up 3 dB", change.Rationale.Quote);
         Assert.Contains("p-1 pending, not applied", screen);
         Assert.Equal(0, tui.Desk.Session.Console.Track("Lead Vocal").GainDb);
     }
@@ -82,6 +84,22 @@ public sealed class MainWindowTests : IDisposable
         Assert.Contains("EQ · Bass (with proposal)", tui.Screen.Replace("│", ""));
         tui.Press(new Key('d'));
         Assert.Contains("Dropped p-1", tui.Chat);
+        Assert.Null(tui.Desk.Session.Pending);
+    }
+
+    [Fact]
+    public void A_descriptor_becomes_a_proposal_whose_why_quotes_the_request()
+    {
+        using var tui = new HeadlessTui(_session.SessionPath);
+        tui.Say("make the kick punchier");
+        Assert.NotNull(tui.Desk.Session.Pending);
+        Assert.All(tui.Desk.Session.Pending!.Changes, c => Assert.Equal("Kick", c.Target.Track));
+
+        tui.Press(Key.F4);
+        tui.Press(new Key('?'));
+
+        Assert.Contains("Proposed from the descriptor \"make the kick punchier\": To make Kick more punchy", tui.Chat);
+        tui.Press(new Key('d'));
         Assert.Null(tui.Desk.Session.Pending);
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mixwright.Dsp.Audio;
@@ -14,17 +13,8 @@ internal sealed record FfmpegEbur128(double IntegratedLufs, double LoudnessRange
         string path = Path.Combine(Path.GetTempPath(), $"mixwright-ebur128-{Guid.NewGuid():N}.wav");
         try
         {
-            FloatWav.Write(path, audio);
-            var psi = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-            foreach (var arg in new[] { "-hide_banner", "-nostats", "-i", path, "-af", "ebur128=peak=true", "-f", "null", "-" })
-                psi.ArgumentList.Add(arg);
-            using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start ffmpeg");
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            string log = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            stdout.Wait();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"ffmpeg failed ({process.ExitCode}):\n{log}");
-            return Parse(log);
+            WavWriter.Write(path, audio, WavSampleFormat.Float32);
+            return Parse(ExternalTool.Run("ffmpeg", "-hide_banner", "-nostats", "-i", path, "-af", "ebur128=peak=true", "-f", "null", "-"));
         }
         finally
         {

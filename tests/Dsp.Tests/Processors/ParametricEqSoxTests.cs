@@ -1,3 +1,4 @@
+using Mixwright.Dsp.Audio;
 using System.Globalization;
 using System.Numerics;
 using MathNet.Numerics.IntegralTransforms;
@@ -32,8 +33,8 @@ public class ParametricEqSoxTests
     public void Third_octave_band_gains_on_white_noise_match_sox(EqBandType type, double freq, double gain, double q)
     {
         var noise = Signals.WhiteNoise(Frames, 0.05, seed: 17); // quiet: sox works in 32-bit integers and clips at full scale
-        using var dir = new ExternalTool.TempDir();
-        TestWav.Write(dir.File("in.wav"), [noise], Fs);
+        using var dir = new TempDir();
+        WavWriter.Write(dir.File("in.wav"), new AudioBuffer([noise], Fs), WavSampleFormat.Float32);
         string f = freq.ToString(CultureInfo.InvariantCulture), g = gain.ToString(CultureInfo.InvariantCulture);
         string w = q.ToString(CultureInfo.InvariantCulture) + "q";
         string[] effect = type switch
@@ -43,7 +44,7 @@ public class ParametricEqSoxTests
             _ => ["treble", g, f, w],
         };
         ExternalTool.Run("sox", ["-D", dir.File("in.wav"), "-e", "floating-point", "-b", "32", dir.File("sox.wav"), .. effect]);
-        var sox = TestWav.Read(dir.File("sox.wav")).Channels[0];
+        var sox = WavReader.ReadAll(dir.File("sox.wav")).ChannelArray(0);
 
         int index = type switch { EqBandType.LowShelf => 0, EqBandType.HighShelf => 5, _ => 3 };
         var eq = new ParametricEq();

@@ -66,8 +66,8 @@ public class TruePeakLimiterTests
     public void Output_true_peak_never_exceeds_the_ceiling_on_ffmpeg_ebur128(string kind, int fs, double ceilingDb, int block)
     {
         var output = LimitTrimmed(Hot(kind, fs, ceilingDb, fs / 2), fs, new LimiterSettings(true, ceilingDb, 50), block);
-        using var dir = new ExternalTool.TempDir();
-        TestWav.Write(dir.File("out.wav"), output, fs);
+        using var dir = new TempDir();
+        WavWriter.Write(dir.File("out.wav"), new AudioBuffer(output, fs), WavSampleFormat.Float32);
         string text = ExternalTool.Run("ffmpeg", "-hide_banner", "-nostats", "-i", dir.File("out.wav"),
             "-af", "ebur128=peak=true:metadata=1,ametadata=print:key=lavfi.r128.true_peak", "-f", "null", "-");
 

@@ -1,3 +1,4 @@
+using Mixwright.Dsp.Parameters;
 using Mixwright.Embeddings.Descriptors;
 
 namespace Mixwright.Assistant.Agent.Parsing;
@@ -29,13 +30,13 @@ internal sealed class ToolCallBuilder(DescriptorLexicon lexicon, InterpreterCont
                 double? absolute = l.AbsoluteDb;
                 double delta = l.DeltaDb ?? l.Sign * InterpreterDefaults.GainStepDb(l.Intensity);
                 if (target.IsMix)
-                    yield return ToolCall.Create(ToolNames.SetMaster, absolute is double a ? new SetMasterArgs(GainDb: a) : new SetMasterArgs(GainDeltaDb: delta));
+                    yield return ToolCall.Create(ToolNames.SetMaster, absolute is double a ? new SetMasterArgs(OutputGainDb: a) : new SetMasterArgs(OutputGainDeltaDb: delta));
                 else
                     yield return ToolCall.Create(ToolNames.SetGain, absolute is double a ? new SetGainArgs(track, GainDb: a) : new SetGainArgs(track, DeltaDb: delta));
                 break;
             }
             case PanIntent p when !target.IsMix:
-                yield return ToolCall.Create(ToolNames.SetPan, new SetPanArgs(track, Pan: p.Absolute, Delta: p.Absolute is null ? p.Delta : null));
+                yield return ToolCall.Create(ToolNames.SetPan, p.Absolute is double absolutePan ? new SetPanArgs(track, Pan: absolutePan) : new SetPanArgs(track, PanDelta: p.Delta));
                 break;
             case PanSpreadIntent spread when !target.IsMix:
             {
@@ -44,15 +45,15 @@ internal sealed class ToolCallBuilder(DescriptorLexicon lexicon, InterpreterCont
                 break;
             }
             case WidthIntent w when !target.IsMix:
-                yield return ToolCall.Create(ToolNames.SetPan, new SetPanArgs(track, Width: w.Absolute, WidthDelta: w.Absolute is null ? w.Delta : null));
+                yield return ToolCall.Create(ToolNames.SetWidth, w.Absolute is double width ? new SetWidthArgs(track, Width: width) : new SetWidthArgs(track, WidthDelta: w.Delta));
                 break;
             case ReverbIntent r:
             {
                 double delta = r.DeltaDb ?? r.Sign * InterpreterDefaults.ReverbStepDb(r.Intensity);
                 if (target.IsMix)
-                    yield return ToolCall.Create(ToolNames.SetReverb, new SetReverbArgs(ReturnDeltaDb: r.Off ? Mixwright.Dsp.Parameters.ConsoleRanges.OffDb : delta));
+                    yield return ToolCall.Create(ToolNames.SetReverb, r.Off ? new SetReverbArgs(ReturnDb: ConsoleRanges.OffDb) : new SetReverbArgs(ReturnDeltaDb: delta));
                 else if (r.Off)
-                    yield return ToolCall.Create(ToolNames.SetReverb, new SetReverbArgs(track, SendDb: Mixwright.Dsp.Parameters.ConsoleRanges.OffDb));
+                    yield return ToolCall.Create(ToolNames.SetReverb, new SetReverbArgs(track, SendDb: ConsoleRanges.OffDb));
                 else if (r.AbsoluteDb is double a)
                     yield return ToolCall.Create(ToolNames.SetReverb, new SetReverbArgs(track, SendDb: a));
                 else
@@ -66,29 +67,22 @@ internal sealed class ToolCallBuilder(DescriptorLexicon lexicon, InterpreterCont
                 break;
             case CompressionIntent c:
             {
-                string amount = c.Sign >= 0 ? ToolCallShapes.More : ToolCallShapes.Less;
-                double strength = Math.Round(c.Intensity, 2);
-                if (target.IsMix)
-                    yield return ToolCall.Create(ToolNames.SetMaster, new SetMasterArgs(Compression: amount, CompressionStrength: strength));
-                else if (c.Enabled == false)
+                if (c.Enabled == false)
                     yield return ToolCall.Create(ToolNames.SetCompressor, new SetCompressorArgs(track, Enabled: false));
                 else if (c.HasExplicitSettings)
                     yield return ToolCall.Create(ToolNames.SetCompressor, new SetCompressorArgs(track, Enabled: true, ThresholdDb: c.ThresholdDb,
                         Ratio: c.Ratio, AttackMs: c.AttackMs, ReleaseMs: c.ReleaseMs, MakeupDb: c.MakeupDb));
                 else
-                    yield return ToolCall.Create(ToolNames.SetCompressor, new SetCompressorArgs(track, amount, strength));
+                    yield return ToolCall.Create(ToolNames.SetCompressor, new SetCompressorArgs(track, Steps: InterpreterDefaults.CompressionSteps(c.Sign, c.Intensity)));
                 break;
             }
             case EqIntent e:
-                if (target.IsMix)
+                if (e.Type == "high_pass")
                 {
-                    if (e.Type != "high_pass")
-                        yield return ToolCall.Create(ToolNames.SetMaster, new SetMasterArgs(EqType: e.Type, EqFreqHz: e.FreqHz, EqDeltaDb: e.DeltaDb, EqQ: e.Q));
+                    if (!target.IsMix) yield return ToolCall.Create(ToolNames.SetHighPass, new SetHighPassArgs(track, e.FreqHz));
                 }
                 else
-                    yield return ToolCall.Create(ToolNames.SetEqBand, e.Type == "high_pass"
-                        ? new SetEqBandArgs(track, e.Type, e.FreqHz)
-                        : new SetEqBandArgs(track, e.Type, e.FreqHz, DeltaDb: e.DeltaDb, Q: e.Q));
+                    yield return ToolCall.Create(ToolNames.SetEqBand, new SetEqBandArgs(track, e.Type, e.FreqHz, DeltaDb: e.DeltaDb, Q: e.Q));
                 break;
             case ResetEqIntent when !target.IsMix:
                 yield return ToolCall.Create(ToolNames.ResetEq, new TrackArgs(track));
@@ -103,15 +97,15 @@ internal sealed class ToolCallBuilder(DescriptorLexicon lexicon, InterpreterCont
                 }
                 if (d.ExplicitDb is double db && d.Descriptor.MovesFor(variant).Eq.FirstOrDefault() is { } move)
                 {
-                    string type = move.Type.ToName();
-                    if (target.IsMix)
-                        yield return ToolCall.Create(ToolNames.SetMaster, new SetMasterArgs(EqType: type, EqFreqHz: move.FrequencyHz, EqDeltaDb: db, EqQ: move.Q));
-                    else
-                        yield return ToolCall.Create(ToolNames.SetEqBand, new SetEqBandArgs(track, type, move.FrequencyHz, DeltaDb: db, Q: move.Q));
+                    if (move.Type == EqMoveType.HighPass)
+                    {
+                        if (!target.IsMix) yield return ToolCall.Create(ToolNames.SetHighPass, new SetHighPassArgs(track, move.FrequencyHz));
+                        yield break;
+                    }
+                    yield return ToolCall.Create(ToolNames.SetEqBand, new SetEqBandArgs(track, move.Type.ToName(), move.FrequencyHz, DeltaDb: db, Q: move.Q));
                     yield break;
                 }
-                yield return ToolCall.Create(ToolNames.ApplyDescriptor,
-                    new ApplyDescriptorArgs(track, d.Descriptor.Word, Math.Round(Math.Clamp(d.Intensity, 0.05, 1), 2), d.Negate, variant));
+                yield return Descriptor(track, d.Descriptor.Word, d.Intensity, d.Negate, variant);
                 break;
             }
             case MuteIntent m when !target.IsMix:
@@ -125,6 +119,11 @@ internal sealed class ToolCallBuilder(DescriptorLexicon lexicon, InterpreterCont
                 break;
         }
     }
+
+    /// <summary>An apply_descriptor call with the intensity rounded into the tool's range.</summary>
+    public static ToolCall Descriptor(string track, string word, double intensity, bool negate, string? variant) =>
+        ToolCall.Create(ToolNames.ApplyDescriptor, new ApplyDescriptorArgs(word, track,
+            Math.Round(Math.Clamp(intensity, Mixwright.Tools.Plugin.DescriptorRequest.MinIntensity, 1), 2), negate, variant));
 
     /// <summary>
     /// The reading of an ambiguous word for a target, or null when nothing decides it. Policy: first the

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace Mixwright.Dsp.Tests.Processors;
+namespace Mixwright.Dsp.Tests;
 
-/// <summary>Runs sox or ffmpeg (oracles for the processor tests) and returns what they printed.</summary>
+/// <summary>Runs sox or ffmpeg (the tests' oracles) and returns what they printed.</summary>
 internal static class ExternalTool
 {
     public static string Run(string tool, params string[] args)
@@ -16,13 +16,5 @@ internal static class ExternalTool
         string text = stdout.Result + stderr.Result;
         if (p.ExitCode != 0) throw new InvalidOperationException($"{tool} {string.Join(' ', args)} failed ({p.ExitCode}):\n{text}");
         return text;
-    }
-
-    /// <summary>A scratch directory removed on dispose.</summary>
-    public sealed class TempDir : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("mixwright-proc-").FullName;
-        public string File(string name) => System.IO.Path.Combine(Path, name);
-        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }

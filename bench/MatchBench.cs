@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
+using Mixwright.Dsp.Audio;
+using Mixwright.Dsp.Mixing;
+using Mixwright.Dsp.Parameters;
+using Mixwright.Embeddings.StyleTransfer;
+
+namespace Mixwright.Bench;
+
+/// <summary>
+/// Issue 5's figures, a table like Diff-MST's: on held-out multitracks of our own synthesis (<see cref="HeldOutSong"/>,
+/// unlike the model's General MIDI training data), each reference is a random mix of the song's stems rendered by
+/// the engine (<see cref="RandomConsole"/>); the matchers get the same stems re-levelled at random (as delivered
+/// stems are) and the reference audio, and their consoles are rendered over the whole song and compared with the
+/// whole reference: RMS, crest factor, stereo width, imbalance and Bark mid/side errors, the Diff-MST loss, and
+/// seconds per song. Then the issue's targets as ratios, and one 8-track, 3-minute song matched by the model.
+/// </summary>
+internal static class MatchBench
+{
+    public static int Run(string[] args)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        int songs = args.Length > 0 ? int.Parse(args[0], inv) : 6;
+        double seconds = args.Length > 1 ? double.Parse(args[1], inv) : 30;
+        int optimizeRenders = args.Length > 2 ? int.Parse(args[2], inv) : 400;
+        const int threads = 2;
+        string work = Path.Combine(Path.GetTempPath(), $"mixwright-match-bench-{Environment.ProcessId}");
+        Directory.CreateDirectory(work);
+        var files = ModelFiles.Locate();
+        var options = new MatchOptions { Threads = threads, MeasureMatch = false, ScratchDirectory = work, OptimizeMaxRenders = optimizeRenders, OptimizeMaxTime = TimeSpan.FromSeconds(120) };
+        Console.WriteLine($"match bench: {songs} held-out songs of {seconds:0} s (own synthesis: noise drums, FM, plucks, formant voices, wind, saw pads), " +
+                          $"{threads} threads, {Environment.ProcessorCount} cores; model: {(files.HasModel ? files.ModelPath : "none")}");
+        try
+        {
+            using var model = files.HasModel ? ModelMixMatcher.Load(files, options) : null;
+            var matchers = new List<IMixMatcher>();
+            if (model is not null) matchers.Add(model);
+            matchers.Add(new OptimizingMixMatcher(options));
+            matchers.Add(new LoudnessMixMatcher(options));
+            var errors = matchers.ToDictionary(m => m.Method, _ => new List<FeatureErrors>());
+            var times = matchers.ToDictionary(m => m.Method, _ => new List<double>());
+
+            for (int s = 0; s < songs; s++)
+            {
+                var rng = new Random(1000 + s);
+                var song = new HeldOutSong(9000 + s, 4 + rng.Next(7), seconds);
+                var (inputPaths, inputStems, referencePath) = Prepare(song, rng, Path.Combine(work, $"song{s}"));
+                var reference = AudioFile.ReadAll(referencePath);
+                var referenceFeatures = MixFeatures.Measure(reference);
+                var line = new List<string>();
+                foreach (var matcher in matchers)
+                {
+                    var stems = inputStems.Select((a, i) => new StemAudio(song.Names[i], a)).ToArray();
+                    var result = matcher.Match(stems, reference);
+                    var render = OfflineRenderer.Render(result.ToMixDefinition(inputPaths, HeldOutSong.Rate),
+                        new RenderOptions(Path.Combine(work, $"song{s}", $"{MatchMethods.WireName(matcher.Method)}.wav")) { MaxParallelism = threads, IncludeReverbTail = false });
+                    var e = FeatureErrors.Between(MixFeatures.From(render.Analysis), referenceFeatures);
+                    errors[matcher.Method].Add(e);
+                    times[matcher.Method].Add(result.ElapsedSeconds);
+                    line.Add(string.Create(inv, $"{MatchMethods.WireName(matcher.Method)} loss {e.Loss:0.000} in {result.ElapsedSeconds:0.00} s"));
+                }
+                Console.WriteLine(string.Create(inv, $"  song {s + 1}: {song.Names.Count} tracks ({string.Join(" ", song.Names)}), {song.Tempo} BPM: {string.Join("; ", line)}"));
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("| method | RMS (dB) | crest (dB) | width | imbalance | Bark mid (dB) | Bark side (dB) | loss | s / song |");
+            Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+            var mean = errors.ToDictionary(kv => kv.Key, kv => FeatureErrors.Mean(kv.Value));
+            foreach (var m in matchers.Select(m => m.Method))
+            {
+                var e = mean[m];
+                Console.WriteLine(string.Create(inv,
+                    $"| {MatchMethods.WireName(m)} | {e.RmsDb:0.00} | {e.CrestDb:0.00} | {e.Width:0.000} | {e.Imbalance:0.000} | {e.BarkMidDb:0.00} | {e.BarkSideDb:0.00} | {e.Loss:0.000} | {times[m].Average():0.00} |"));
+            }
+            Console.WriteLine();
+            if (model is null)
+            {
+                Console.WriteLine($"model: not measured (no {ModelFiles.ModelFileName} in {files.Directory})");
+                return 0;
+            }
+            double modelLoss = mean[MatchMethod.Model].Loss, loudLoss = mean[MatchMethod.Loudness].Loss, optLoss = mean[MatchMethod.Optimize].Loss;
+            double speed = times[MatchMethod.Optimize].Average() / times[MatchMethod.Model].Average();
+            Console.WriteLine(string.Create(inv, $"model / equal-loudness loss: {modelLoss / loudLoss:0.00} (target <= 0.50)"));
+            Console.WriteLine(string.Create(inv, $"model / optimize loss: {modelLoss / optLoss:0.00} (target <= 1.20)"));
+            Console.WriteLine(string.Create(inv, $"optimize / model time: {speed:0.0}x (target >= 20x)"));
+
+            var big = new HeldOutSong(7777, 8, 180);
+            var bigStems = big.Stems.Select((a, i) => new StemAudio(big.Names[i], a)).ToArray();
+            var (_, _, bigRef) = Prepare(big, new Random(7), Path.Combine(work, "big"));
+            var bigReference = AudioFile.ReadAll(bigRef);
+            model.Match(bigStems, bigReference);   // warm-up: JIT and ONNX Runtime's first-run allocations
+            var clock = Stopwatch.StartNew();
+            var bigResult = model.Match(bigStems, bigReference);
+            clock.Stop();
+            Console.WriteLine(string.Create(inv, $"one 8-track, 180 s song matched by the model in {clock.Elapsed.TotalSeconds:0.00} s on {threads} threads (target < 2 s); {bigResult.Drivers.Count} parameter drivers"));
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>Writes the re-levelled input stems and renders the reference mix; returns their paths and the input audio.</summary>
+    private static (IReadOnlyList<string> InputPaths, IReadOnlyList<AudioBuffer> InputStems, string ReferencePath) Prepare(HeldOutSong song, Random rng, string dir)
+    {
+        Directory.CreateDirectory(dir);
+        var originals = new List<string>();
+        var inputs = new List<string>();
+        var inputStems = new List<AudioBuffer>();
+        for (int i = 0; i < song.Stems.Count; i++)
+        {
+            string original = Path.Combine(dir, $"ref-{i:00}-{song.Names[i]}.wav");
+            WavWriter.Write(original, song.Stems[i], WavSampleFormat.Float32);
+            originals.Add(original);
+            var relevelled = song.Stems[i].Clone();
+            float gain = (float)Math.Pow(10, (-12 + 18 * rng.NextDouble()) / 20);
+            for (int c = 0; c < relevelled.ChannelCount; c++)
+            {
+                var ch = relevelled.Channel(c);
+                for (int k = 0; k < ch.Length; k++) ch[k] *= gain;
+            }
+            string input = Path.Combine(dir, $"in-{i:00}-{song.Names[i]}.wav");
+            WavWriter.Write(input, relevelled, WavSampleFormat.Float32);
+            inputs.Add(input);
+            inputStems.Add(relevelled);
+        }
+        var (tracks, master) = RandomConsole.Make(rng, song.Names, song.Stems);
+        var mix = new MixDefinition(originals.Select((p, i) => new MixTrack(song.Names[i], p, tracks[i])).ToImmutableArray(),
+            ReverbSettings.Default, master, HeldOutSong.Rate);
+        string reference = Path.Combine(dir, "reference.wav");
+        OfflineRenderer.Render(mix, new RenderOptions(reference) { IncludeReverbTail = false });
+        return (inputs, inputStems, reference);
+    }
+}

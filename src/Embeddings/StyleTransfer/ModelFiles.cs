@@ -1,0 +1,50 @@
+namespace Mixwright.Embeddings.StyleTransfer;
+
+/// <summary>
+/// Where the style-transfer model and the files exported with it live: the ONNX graph, the console ranges it
+/// was trained against (its output contract), and the reference input/output PyTorch produced at export.
+/// </summary>
+public sealed record ModelFiles(string Directory)
+{
+    public const string ModelFileName = "style_transfer.onnx";
+    public const string RangesFileName = "console_ranges.json";
+    public const string ReferenceFileName = "style_transfer_reference.json";
+    /// <summary>Environment variable naming a models folder to use instead of the one shipped with the build.</summary>
+    public const string DirectoryVariable = "MIXWRIGHT_MODELS";
+
+    public string ModelPath => Path.Combine(Directory, ModelFileName);
+    public string RangesPath => Path.Combine(Directory, RangesFileName);
+    public string ReferencePath => Path.Combine(Directory, ReferenceFileName);
+    public bool HasModel => File.Exists(ModelPath);
+
+    /// <summary>
+    /// The models folder: $MIXWRIGHT_MODELS when set; else models/ beside the assembly (the build copies it
+    /// there); else the first models/ holding a model found walking up from the assembly or the working folder
+    /// (a source checkout). When none has a model, the folder beside the assembly (so messages name it).
+    /// </summary>
+    public static ModelFiles Locate()
+    {
+        string? fromEnvironment = Environment.GetEnvironmentVariable(DirectoryVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return new ModelFiles(Path.GetFullPath(fromEnvironment));
+        var beside = new ModelFiles(Path.Combine(AppContext.BaseDirectory, "models"));
+        if (beside.HasModel) return beside;
+        foreach (string start in new[] { AppContext.BaseDirectory, System.IO.Directory.GetCurrentDirectory() })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = new ModelFiles(Path.Combine(dir.FullName, "models"));
+                if (candidate.HasModel) return candidate;
+            }
+        return beside;
+    }
+
+    /// <summary>Throws a message naming the missing file and how to get it.</summary>
+    public ModelFiles RequireModel()
+    {
+        if (!HasModel)
+            throw new FileNotFoundException(
+                $"The style-transfer model is missing: {ModelPath}. Train and export it with training/run_all.sh, " +
+                $"or point {DirectoryVariable} at a folder holding {ModelFileName}; the loudness and optimize methods work without it.",
+                ModelPath);
+        return this;
+    }
+}
