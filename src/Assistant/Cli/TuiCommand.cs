@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Mixwright.Assistant.Agent;
+using Mixwright.Assistant.Matching;
 using Mixwright.Assistant.Tui;
 using Mixwright.Tools;
 using Mixwright.Tools.Engine;
@@ -24,7 +26,8 @@ internal static class TuiCommand
     private static int Run(string target)
     {
         string sessionPath = SessionFileFor(target);
-        var desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath));
+        var desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath),
+            new DescriptorResolver(), StyleTransferReferenceMatcher.CreateDefault());
         using IApplication app = Application.Create();
         app.Init();
         using var window = new MainWindow(app, desk, new LocalTurnHandler(desk.Tools), new AudioPlayer());

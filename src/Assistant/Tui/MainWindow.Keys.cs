@@ -120,7 +120,9 @@ public sealed partial class MainWindow
         if (_question is not null)
             _chat.Add(ChatSpeaker.Assistant, string.Join("\n", _question.Options.Select((o, i) => $"  {i + 1}) {o}")));
         Refresh();
+        // A reference the turn just named is measured at once, so the mix-versus-reference view can fill in.
         if (result.RenderRequested) StartRender();
+        else if (_desk.NeedsAnalysis) StartAnalysis();
     }
 
     /// <summary>Up and Down walk through what was sent, like a shell's history.</summary>

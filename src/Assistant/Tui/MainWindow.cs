@@ -164,7 +164,7 @@ public sealed partial class MainWindow : Window
         _referenceBars.SetValues(difference);
         _referenceBars.EmptyText = (_desk.Session.References.Count, _desk.Reference, _desk.LastRender) switch
         {
-            (0, _, _) => "no reference yet (say \"make it sound like ref.wav\")",
+            (0, _, _) => "no reference yet",
             (_, null, _) => "reference not analysed yet (F6)",
             (_, _, null) => "render the mix (F5) to compare",
             _ => "",
@@ -176,10 +176,11 @@ public sealed partial class MainWindow : Window
     {
         var session = _desk.Session;
         string render = _desk.LastRender is { } r
-            ? string.Create(CultureInfo.InvariantCulture, $"render {r.Mix.IntegratedLufs:0.0} LUFS, TP {r.Mix.TruePeakDbtp:0.0} dBTP{(r.Console == session.Console ? "" : " (mix changed since)")}")
+            ? string.Create(CultureInfo.InvariantCulture, $"render {r.Mix.IntegratedLufs:0.0} LUFS, TP {r.Mix.TruePeakDbtp:0.0} dBTP{(r.Console == session.Console ? "" : " (stale)")}")
             : "not rendered yet";
-        string pending = session.Pending is { } p ? $"proposal {p.Id} not applied" : "no proposal";
-        _status.Text = $"{_turns.Name} │ {Path.GetFileName(session.FilePath)} (saved) │ {render} │ history {session.History.Position}/{session.History.ChangeSets.Length} │ {pending}";
+        // Every applied change is saved at once; only a pending proposal is not part of the mix yet.
+        string pending = session.Pending is { } p ? $"{p.Id} pending, not applied" : "all applied";
+        _status.Text = $"{_turns.Name} │ {Path.GetFileName(session.FilePath)} │ {render} │ history {session.History.Position}/{session.History.ChangeSets.Length} │ {pending}";
     }
 
     private void ShowProgress(string stage, double? fraction)

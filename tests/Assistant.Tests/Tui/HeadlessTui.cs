@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Tui;
 using Mixwright.Tools.Engine;
 using Mixwright.Tools.Session;
@@ -23,7 +24,8 @@ public sealed class HeadlessTui : IDisposable
 
     public HeadlessTui(string sessionPath, int width = 120, int height = 34)
     {
-        Desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath));
+        // As `mixwright tui` builds it, less the reference matcher (its search takes seconds; it has its own tests).
+        Desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath), new DescriptorResolver());
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);

@@ -31,7 +31,7 @@ public sealed class MainWindowTests : IDisposable
         var change = Assert.Single(tui.Desk.Session.Pending!.Changes);
         Assert.Equal(Mixwright.Tools.Session.RationaleSource.UserWords, change.Rationale.Source);
         Assert.Equal("vocals up 3 dB", change.Rationale.Quote);
-        Assert.Contains("proposal p-1 not applied", screen);
+        Assert.Contains("p-1 pending, not applied", screen);
         Assert.Equal(0, tui.Desk.Session.Console.Track("Lead Vocal").GainDb);
     }
 
@@ -88,6 +88,22 @@ public sealed class MainWindowTests : IDisposable
     }
 
     [Fact]
+    public void A_descriptor_becomes_a_proposal_whose_why_quotes_the_request()
+    {
+        using var tui = new HeadlessTui(_session.SessionPath);
+        tui.Say("make the kick punchier");
+        Assert.NotNull(tui.Desk.Session.Pending);
+        Assert.All(tui.Desk.Session.Pending!.Changes, c => Assert.Equal("Kick", c.Target.Track));
+
+        tui.Press(Key.F4);
+        tui.Press(new Key('?'));
+
+        Assert.Contains("Proposed from the descriptor \"make the kick punchier\": To make Kick more punchy", tui.Chat);
+        tui.Press(new Key('d'));
+        Assert.Null(tui.Desk.Session.Pending);
+    }
+
+    [Fact]
     public void Edit_checks_the_value_against_the_parameter_range()
     {
         using var tui = new HeadlessTui(_session.SessionPath);
@@ -134,6 +150,12 @@ public sealed class MainWindowTests : IDisposable
         Assert.True(reduction > 1, $"gain reduction {reduction} dB");
         var cells = tui.Row("Lead Vocal", "lead vocal").Split('│').Select(c => c.Trim()).ToList();
         Assert.Equal("-" + reduction.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), cells[cells.IndexOf("Lead Vocal") + 5]);
+        Assert.DoesNotContain("(stale)", tui.Screen);
+
+        tui.Say("vocals up 3 dB");
+        tui.Say("yes");
+        Assert.Contains("dBTP (stale)", tui.Screen);
+        tui.Desk.Session.Undo();
         tui.Desk.Session.Undo();
     }
 
