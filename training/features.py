@@ -117,3 +117,36 @@ def _self_check() -> None:
 if __name__ == "__main__":
     _self_check()
     print("features ok")
+
+
+class PowerFeatures(torch.nn.Module):
+    """The same features from band energies (console.py's representation [B, 4 = L, R, L+R, L-R, SB, K]).
+
+    What a frame-level console can measure differs in one place: there is no sample peak, so crest_db here is
+    the frame crest, 10 log10(max frame mean square / mean frame mean square) over 23 ms frames. Everything
+    else is the definition above with 1024-sample Hann frames, magnitudes read per sub-band (console.py).
+    """
+
+    def __init__(self, sample_rate: int = SAMPLE_RATE):
+        super().__init__()
+        from . import console
+        self.power_scale = console.POWER_SCALE
+        self.magnitude_scale = console.MAGNITUDE_SCALE
+        # Bark weights summed per sub-band; a sub-band's per-bin magnitude is sqrt(power / bins in it).
+        self.register_buffer("bark", bark_filterbank(sample_rate, console.FRAME) @ console.SUBBANDS.t(),
+                             persistent=False)
+        self.register_buffer("bins_per_band", console.SUBBANDS.sum(1)[:, None], persistent=False)
+
+    def forward(self, p: torch.Tensor) -> dict:
+        e = p.sum(-2) * self.power_scale                     # [B, 4, K] frame mean squares per channel
+        frame_ms = (e[:, 0] + e[:, 1]) / 2
+        ms = frame_ms.mean(-1)
+        rms_db = 10 * torch.log10(ms + 1e-16)
+        crest_db = 10 * torch.log10(frame_ms.amax(-1) + 1e-16) - 10 * torch.log10(ms + 1e-16)
+        tot = e.mean(-1)
+        width = tot[:, 3] / tot[:, 2].clamp(min=FLOOR)
+        imbalance = (tot[:, 1] - tot[:, 0]) / (tot[:, 1] + tot[:, 0]).clamp(min=FLOOR)
+        mag = (p[:, 2:] / self.bins_per_band + 1e-20).sqrt().mean(-1) * self.magnitude_scale      # [B, 2, SB]
+        bark_db = 20 * torch.log10(torch.einsum("bcf,kf->bck", mag, self.bark) + FLOOR)
+        return {"rms_db": rms_db, "crest_db": crest_db, "width": width, "imbalance": imbalance,
+                "bark_mid_db": bark_db[:, 0], "bark_side_db": bark_db[:, 1]}

@@ -1,0 +1,198 @@
+"""The style-transfer model: stems + reference mix -> every console parameter, with the audio front end inside.
+
+Front end (part of the ONNX graph): non-overlapping 1024-sample Hann frames, one-sided DFT of M = L+R and
+S = L-R (as a strided convolution with a fixed DFT kernel, so the graph needs no STFT operator), powers of
+L, R, M, S per bin, 48 Bark-spaced bands, and per band the mean, spread and maximum of the level over time,
+plus level, frame crest, width and imbalance. Exactly the same numbers are computed in training from the
+console's band energies (console.py), so training and inference cannot disagree on features.
+
+Core: a track encoder and a reference encoder (MLPs on those statistics), one token per track, four reference
+tokens and a learned master token, a pre-norm transformer over all tokens with NO positional encoding (masked
+padding tracks), and two heads: per track and master. Each output is a sigmoid scaled into its ConsoleRanges
+range (linear or log, params.py). Track order does not matter: the outputs are permutation equivariant.
+"""
+from __future__ import annotations
+
+import math
+
+import torch
+from torch import nn
+
+from . import console, console_ranges, features
+from .params import MASTER_OUTPUTS, OUTPUT_NAMES, TRACK_OUTPUTS, default_value, values_per
+
+BANDS = 48
+DB_EPS = 1e-10
+STATS = 6 * BANDS + 7
+
+
+def band_weights(sample_rate: int = console.SAMPLE_RATE) -> torch.Tensor:
+    """[BANDS, SB] Bark-spaced triangles over the console's sub-bands, normalised to sum 1."""
+    w = features.bark_filterbank(sample_rate, console.FRAME, BANDS).double() @ console.SUBBANDS.t().double()
+    assert (w.sum(1) > 0).all()
+    return (w / w.sum(1, keepdim=True)).float()
+
+
+class FrontEnd(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("bands", band_weights())
+        n = torch.arange(console.FRAME, dtype=torch.float64)
+        f = torch.arange(console.BINS, dtype=torch.float64)
+        ang = 2 * math.pi * f[:, None] * n[None, :] / console.FRAME
+        win = console.hann().double()
+        kernel = torch.cat([torch.cos(ang) * win, -torch.sin(ang) * win], 0)            # [2 BINS, FRAME]
+        self.register_buffer("dft", kernel.float()[:, None, :])
+        self.register_buffer("subbands", console.SUBBANDS.t().contiguous())              # [BINS, SB]
+        self.use_dft_conv = False      # True for export: a Conv instead of an FFT, same numbers
+
+    def powers(self, audio: torch.Tensor) -> torch.Tensor:
+        """[S, 2, N] stereo audio -> [S, 4, SB, K] sub-band powers of L, R, M, S."""
+        if not self.use_dft_conv:
+            return console.stereo_powers(audio)
+        s = audio.shape[0]
+        ms = torch.stack([audio[:, 0] + audio[:, 1], audio[:, 0] - audio[:, 1]], 1)       # [S, 2, N]
+        spec = nn.functional.conv1d(ms.reshape(s * 2, 1, -1), self.dft, stride=console.FRAME)
+        spec = spec.reshape(s, 2, 2, console.BINS, -1)                                     # [S, M/S, re/im, F, K]
+        mr, mi, sr, si = spec[:, 0, 0], spec[:, 0, 1], spec[:, 1, 0], spec[:, 1, 1]
+        pl = ((mr + sr) ** 2 + (mi + si) ** 2) * 0.25
+        pr = ((mr - sr) ** 2 + (mi - si) ** 2) * 0.25
+        p = torch.stack([pl, pr, mr ** 2 + mi ** 2, sr ** 2 + si ** 2], 1)                  # [S, 4, BINS, K]
+        return torch.matmul(p.transpose(-1, -2), self.subbands).transpose(-1, -2)
+
+    @staticmethod
+    def _stats(x: torch.Tensor) -> list:
+        mean = x.mean(-1)
+        std = ((x - mean[..., None]) ** 2).mean(-1).sqrt()
+        return [mean, std, x.amax(-1)]
+
+    def features(self, p: torch.Tensor) -> torch.Tensor:
+        """[S, 4, SB, K] powers -> [S, STATS] scaled statistics."""
+        bands = 10 * torch.log10(torch.einsum("scfk,bf->scbk", p[:, 2:], self.bands) + DB_EPS)   # [S, 2, BANDS, K]
+        m_mean, m_std, m_max = self._stats(bands[:, 0])
+        s_mean, s_std, s_max = self._stats(bands[:, 1])
+        e = p.sum(-2) * console.POWER_SCALE                                                  # [S, 4, K]
+        frame_ms = (e[:, 0] + e[:, 1]) * 0.5
+        frame_db = 10 * torch.log10(frame_ms + DB_EPS)
+        f_mean, f_std, f_max = self._stats(frame_db)
+        ms = frame_ms.mean(-1)
+        rms_db = 10 * torch.log10(ms + DB_EPS)
+        crest = 10 * torch.log10(frame_ms.amax(-1) + DB_EPS) - rms_db
+        tot = e.mean(-1)
+        width = tot[:, 3] / (tot[:, 2] + 1e-8)
+        imbalance = (tot[:, 1] - tot[:, 0]) / (tot[:, 1] + tot[:, 0] + 1e-8)
+        level = lambda v: (v + 50.0) / 25.0
+        scalars = torch.stack([level(f_mean), f_std / 10, level(f_max), level(rms_db), crest / 10,
+                               width.clamp(max=4.0), imbalance], -1)
+        return torch.cat([level(m_mean), m_std / 10, level(m_max), level(s_mean), s_std / 10, level(s_max),
+                          scalars], -1)
+
+
+class Block(nn.Module):
+    """Pre-norm transformer layer; attention written out so the export is plain MatMul/Softmax."""
+
+    def __init__(self, d: int, heads: int, ff: int):
+        super().__init__()
+        self.heads = heads
+        self.ln1, self.ln2 = nn.LayerNorm(d), nn.LayerNorm(d)
+        self.qkv, self.out = nn.Linear(d, 3 * d), nn.Linear(d, d)
+        self.ff = nn.Sequential(nn.Linear(d, ff), nn.GELU(), nn.Linear(ff, d))
+
+    def forward(self, x: torch.Tensor, mask_add: torch.Tensor) -> torch.Tensor:
+        b, s, d = x.shape
+        h = self.heads
+        q, k, v = self.qkv(self.ln1(x)).reshape(b, s, 3, h, d // h).permute(2, 0, 3, 1, 4)
+        att = torch.softmax(q @ k.transpose(-1, -2) * (1.0 / math.sqrt(d // h)) + mask_add, -1)
+        y = (att @ v).transpose(1, 2).reshape(b, s, d)
+        x = x + self.out(y)
+        return x + self.ff(self.ln2(x))
+
+
+def mlp(d_in: int, d_hidden: int, d_out: int) -> nn.Sequential:
+    return nn.Sequential(nn.Linear(d_in, d_hidden), nn.GELU(), nn.Linear(d_hidden, d_hidden), nn.GELU(),
+                         nn.Linear(d_hidden, d_out))
+
+
+class ScaledHead(nn.Module):
+    """Raw logits -> parameters in their ranges; starts at the engine's defaults."""
+
+    def __init__(self, d: int, specs: list, ranges: console_ranges.ConsoleRanges):
+        super().__init__()
+        self.specs = specs
+        n = sum(values_per(o) for o in specs)
+        self.net = nn.Sequential(nn.LayerNorm(d), nn.Linear(d, d), nn.GELU(), nn.Linear(d, n))
+        lo, hi, log, bias = [], [], [], []
+        for o in specs:
+            r = ranges[o.field]
+            for i in range(values_per(o)):
+                default = default_value(o, ranges, i if o.width else None)
+                is_log = o.scale == "log"
+                a, b, v = (math.log(r.min), math.log(r.max), math.log(default)) if is_log else (r.min, r.max, default)
+                s = min(max((v - a) / (b - a), 1e-3), 1 - 1e-3)
+                lo.append(a), hi.append(b), log.append(is_log), bias.append(math.log(s / (1 - s)))
+        self.register_buffer("lo", torch.tensor(lo))
+        self.register_buffer("hi", torch.tensor(hi))
+        self.register_buffer("is_log", torch.tensor(log, dtype=torch.bool))
+        last = self.net[-1]
+        nn.init.normal_(last.weight, std=0.01)
+        with torch.no_grad():
+            last.bias.copy_(torch.tensor(bias))
+
+    def forward(self, x: torch.Tensor) -> dict:
+        v = self.lo + torch.sigmoid(self.net(x)) * (self.hi - self.lo)
+        v = torch.where(self.is_log, torch.exp(v), v)
+        out, i = {}, 0
+        for o in self.specs:
+            n = values_per(o)
+            out[o.name] = v[..., i:i + n] if o.width else v[..., i]
+            i += n
+        return out
+
+
+class StyleTransferModel(nn.Module):
+    def __init__(self, ranges: console_ranges.ConsoleRanges | None = None, d: int = 160, layers: int = 4,
+                 heads: int = 4, ref_tokens: int = 4):
+        super().__init__()
+        ranges = ranges or console_ranges.load()
+        self.config = {"d": d, "layers": layers, "heads": heads, "ref_tokens": ref_tokens}
+        self.frontend = FrontEnd()
+        self.ref_tokens = ref_tokens
+        self.track_encoder = mlp(STATS, 256, d)
+        self.ref_encoder = mlp(STATS, 256, d * ref_tokens)
+        self.master_token = nn.Parameter(torch.randn(d) * 0.02)
+        self.kind = nn.Parameter(torch.randn(3, d) * 0.02)      # track / reference / master: a role, not a position
+        self.blocks = nn.ModuleList([Block(d, heads, 2 * d) for _ in range(layers)])
+        self.norm = nn.LayerNorm(d)
+        self.track_head = ScaledHead(d, TRACK_OUTPUTS, ranges)
+        self.master_head = ScaledHead(d, MASTER_OUTPUTS, ranges)
+
+    def core(self, track_stats: torch.Tensor, track_mask: torch.Tensor, ref_stats: torch.Tensor) -> dict:
+        """track_stats [B, T, STATS], track_mask [B, T], ref_stats [B, STATS] -> parameter dict."""
+        b, t, _ = track_stats.shape
+        tracks = self.track_encoder(track_stats) + self.kind[0]
+        refs = self.ref_encoder(ref_stats).reshape(b, self.ref_tokens, -1) + self.kind[1]
+        master = (self.master_token + self.kind[2]).expand(b, 1, -1)
+        x = torch.cat([tracks, refs, master], 1)
+        valid = torch.cat([track_mask, torch.ones(b, self.ref_tokens + 1, dtype=track_mask.dtype)], 1)
+        mask_add = ((1.0 - valid) * -1e9)[:, None, None, :]
+        for blk in self.blocks:
+            x = blk(x, mask_add)
+        x = self.norm(x)
+        out = self.track_head(x[:, :t])
+        out.update(self.master_head(x[:, -1]))
+        return out
+
+    def track_stats_from_mono_powers(self, p: torch.Tensor) -> torch.Tensor:
+        """[B, T, SB, K] powers of mono stems -> [B, T, STATS], equal to passing the stems duplicated to stereo."""
+        b, t = p.shape[:2]
+        flat = p.reshape(b * t, *p.shape[2:])
+        four = torch.stack([flat, flat, 4 * flat, torch.zeros_like(flat)], 1)
+        return self.frontend.features(four).reshape(b, t, -1)
+
+    def forward(self, tracks: torch.Tensor, track_mask: torch.Tensor, reference: torch.Tensor):
+        """tracks [B, T, 2, N], track_mask [B, T], reference [B, 2, M] -> tuple in OUTPUT_NAMES order."""
+        b, t = tracks.shape[:2]
+        track_stats = self.frontend.features(self.frontend.powers(tracks.reshape(b * t, 2, -1))).reshape(b, t, -1)
+        ref_stats = self.frontend.features(self.frontend.powers(reference))
+        out = self.core(track_stats, track_mask, ref_stats)
+        return tuple(out[name] for name in OUTPUT_NAMES)
