@@ -89,8 +89,13 @@ def db_to_gain(db):
 
 
 def eq_power(freq_hz, gain_db, q, omega, band_types, sample_rate=SAMPLE_RATE) -> torch.Tensor:
-    """|H|^2 of a cascade of RBJ cookbook biquads at the bins `omega` (radians/sample), averaged per sub-band:
-    [..., bands] -> [..., SB].
+    """|H|^2 of the EQ at the bins `omega` averaged per sub-band: [..., bands] -> [..., SB]."""
+    h2 = eq_power_at(freq_hz, gain_db, q, omega, band_types, sample_rate)
+    return torch.matmul(h2, (SUBBANDS / SUBBANDS.sum(1, keepdim=True)).t().double()).float()
+
+
+def eq_power_at(freq_hz, gain_db, q, omega, band_types, sample_rate=SAMPLE_RATE) -> torch.Tensor:
+    """|H|^2 (float64) of a cascade of RBJ cookbook biquads at `omega` (radians/sample): [..., bands] -> [..., len].
 
     Float64: at 20 Hz and Q 10 the poles sit within 1e-3 of the unit circle.
     """
@@ -123,7 +128,7 @@ def eq_power(freq_hz, gain_db, q, omega, band_types, sample_rate=SAMPLE_RATE) ->
             return p0 ** 2 + p1 ** 2 + p2 ** 2 + 2 * (p0 * p1 + p1 * p2) * c1 + 2 * p0 * p2 * c2
         h2 = power(b) / power(d).clamp(min=1e-300)
         total = h2 if total is None else total * h2
-    return torch.matmul(total.clamp(min=0), (SUBBANDS / SUBBANDS.sum(1, keepdim=True)).t().double()).float()
+    return total.clamp(min=0)
 
 
 def gain_computer(level_db, threshold_db, ratio, knee_db):

@@ -22,6 +22,9 @@ from . import console, console_ranges, features
 from .params import MASTER_OUTPUTS, OUTPUT_NAMES, TRACK_OUTPUTS, default_value, values_per
 
 BANDS = 48
+# Band levels are floored 78 dB below a full-scale sine's bin: below that, float32 DFT rounding (which differs
+# between the FFT used in training and the convolution in the ONNX graph) would show in the levels.
+BAND_EPS = 1e-3
 DB_EPS = 1e-10
 STATS = 6 * BANDS + 7
 
@@ -68,7 +71,7 @@ class FrontEnd(nn.Module):
 
     def features(self, p: torch.Tensor) -> torch.Tensor:
         """[S, 4, SB, K] powers -> [S, STATS] scaled statistics."""
-        bands = 10 * torch.log10(torch.einsum("scfk,bf->scbk", p[:, 2:], self.bands) + DB_EPS)   # [S, 2, BANDS, K]
+        bands = 10 * torch.log10(torch.einsum("scfk,bf->scbk", p[:, 2:], self.bands) + BAND_EPS)   # [S, 2, BANDS, K]
         m_mean, m_std, m_max = self._stats(bands[:, 0])
         s_mean, s_std, s_max = self._stats(bands[:, 1])
         e = p.sum(-2) * console.POWER_SCALE                                                  # [S, 4, K]
@@ -81,10 +84,11 @@ class FrontEnd(nn.Module):
         tot = e.mean(-1)
         width = tot[:, 3] / (tot[:, 2] + 1e-8)
         imbalance = (tot[:, 1] - tot[:, 0]) / (tot[:, 1] + tot[:, 0] + 1e-8)
-        level = lambda v: (v + 50.0) / 25.0
+        level = lambda v: (v + 50.0) / 25.0          # frame levels, dBFS
+        band = lambda v: (v + 10.0) / 20.0           # band levels, dB re one bin's power
         scalars = torch.stack([level(f_mean), f_std / 10, level(f_max), level(rms_db), crest / 10,
                                width.clamp(max=4.0), imbalance], -1)
-        return torch.cat([level(m_mean), m_std / 10, level(m_max), level(s_mean), s_std / 10, level(s_max),
+        return torch.cat([band(m_mean), m_std / 10, band(m_max), band(s_mean), s_std / 10, band(s_max),
                           scalars], -1)
 
 
