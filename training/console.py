@@ -29,6 +29,7 @@ from .params import EQ_BANDS
 
 SAMPLE_RATE = 44100
 FRAME = 1024                   # n_fft = hop: non-overlapping Hann frames
+FRAME_RADIX = 32               # FRAME = 32 x 32, for the front end's two-stage DFT
 BINS = FRAME // 2 + 1
 REVERB_IR_S = 2.2
 L, R, M, S = 0, 1, 2, 3

@@ -1,7 +1,7 @@
 """The style-transfer model: stems + reference mix -> every console parameter, with the audio front end inside.
 
 Front end (part of the ONNX graph): non-overlapping 1024-sample Hann frames, one-sided DFT of M = L+R and
-S = L-R (as a strided convolution with a fixed DFT kernel, so the graph needs no STFT operator), powers of
+S = L-R (two 32-point stages of matrix products, so the graph needs no FFT operator), powers of
 L, R, M, S per bin, 48 Bark-spaced bands, and per band the mean, spread and maximum of the level over time,
 plus level, frame crest, width and imbalance. Exactly the same numbers are computed in training from the
 console's band energies (console.py), so training and inference cannot disagree on features.
@@ -23,7 +23,7 @@ from .params import MASTER_OUTPUTS, OUTPUT_NAMES, TRACK_OUTPUTS, default_value, 
 
 BANDS = 48
 # Band levels are floored 78 dB below a full-scale sine's bin: below that, float32 DFT rounding (which differs
-# between the FFT used in training and the convolution in the ONNX graph) would show in the levels.
+# between the FFT used in training and the matrix-product DFT in the ONNX graph) would show in the levels.
 BAND_EPS = 1e-3
 DB_EPS = 1e-10
 STATS = 6 * BANDS + 7
@@ -36,32 +36,64 @@ def band_weights(sample_rate: int = console.SAMPLE_RATE) -> torch.Tensor:
     return (w / w.sum(1, keepdim=True)).float()
 
 
+def _twiddles():
+    """Constants of a 1024-point DFT as two 32-point stages (Cooley-Tukey): n = 32 n1 + n2, k = k1 + 32 k2."""
+    r = console.FRAME_RADIX
+    i = torch.arange(r, dtype=torch.float64)
+    stage1 = 2 * math.pi * i[None, :] * i[:, None] / r                                    # [n1, k1]
+    twiddle = 2 * math.pi * i[:, None] * i[None, :] / console.FRAME                        # [n2, k1]
+    k2 = torch.arange(console.BINS // r + 1, dtype=torch.float64)
+    stage2 = 2 * math.pi * i[:, None] * k2[None, :] / r                                    # [n2, k2]
+    win = console.hann().double().reshape(r, r)                                            # [n1, n2]
+    f = lambda t: t.float()
+    return (f(torch.cos(stage1)), f(-torch.sin(stage1)), f(torch.cos(twiddle)), f(-torch.sin(twiddle)),
+            f(torch.cos(stage2)), f(-torch.sin(stage2)), f(win))
+
+
 class FrontEnd(nn.Module):
     def __init__(self):
         super().__init__()
-        self.register_buffer("bands", band_weights())
-        n = torch.arange(console.FRAME, dtype=torch.float64)
-        f = torch.arange(console.BINS, dtype=torch.float64)
-        ang = 2 * math.pi * f[:, None] * n[None, :] / console.FRAME
-        win = console.hann().double()
-        kernel = torch.cat([torch.cos(ang) * win, -torch.sin(ang) * win], 0)            # [2 BINS, FRAME]
-        self.register_buffer("dft", kernel.float()[:, None, :])
-        self.register_buffer("subbands", console.SUBBANDS.t().contiguous())              # [BINS, SB]
-        self.use_dft_conv = False      # True for export: a Conv instead of an FFT, same numbers
+        self.register_buffer("bands", band_weights(), persistent=False)
+        names = ["s1_re", "s1_im", "tw_re", "tw_im", "s2_re", "s2_im", "window"]
+        for name, t in zip(names, _twiddles()):
+            self.register_buffer(name, t, persistent=False)
+        self.register_buffer("subbands", console.SUBBANDS.t().contiguous(), persistent=False)   # [BINS, SB]
+        self.export_dft = False      # True for export: the DFT as matrix products, no FFT operator needed
+
+    def _dft(self, x: torch.Tensor):
+        """[R, N] -> (re, im) [R, K, BINS] of non-overlapping Hann frames, as two 32-point stages of MatMuls."""
+        r = console.FRAME_RADIX
+        rows = x.shape[0]
+        k = x.shape[1] // console.FRAME
+        frames = x[:, :k * console.FRAME].reshape(rows * k, r, r) * self.window             # [RK, n1, n2]
+        f = frames.transpose(1, 2).reshape(-1, r)                                            # [RK n2, n1]
+        yr = (f @ self.s1_re).reshape(-1, r, r)                                              # [RK, n2, k1]
+        yi = (f @ self.s1_im).reshape(-1, r, r)
+        zr = yr * self.tw_re - yi * self.tw_im
+        zi = yr * self.tw_im + yi * self.tw_re
+        zr = zr.transpose(1, 2).reshape(-1, r)                                               # [RK k1, n2]
+        zi = zi.transpose(1, 2).reshape(-1, r)
+        xr = zr @ self.s2_re - zi @ self.s2_im                                               # [RK k1, k2]
+        xi = zr @ self.s2_im + zi @ self.s2_re
+        kk = self.s2_re.shape[1]
+        xr = xr.reshape(rows * k, r, kk).transpose(1, 2).reshape(rows, k, r * kk)[..., :console.BINS]
+        xi = xi.reshape(rows * k, r, kk).transpose(1, 2).reshape(rows, k, r * kk)[..., :console.BINS]
+        return xr, xi
 
     def powers(self, audio: torch.Tensor) -> torch.Tensor:
         """[S, 2, N] stereo audio -> [S, 4, SB, K] sub-band powers of L, R, M, S."""
-        if not self.use_dft_conv:
+        if not self.export_dft:
             return console.stereo_powers(audio)
         s = audio.shape[0]
-        ms = torch.stack([audio[:, 0] + audio[:, 1], audio[:, 0] - audio[:, 1]], 1)       # [S, 2, N]
-        spec = nn.functional.conv1d(ms.reshape(s * 2, 1, -1), self.dft, stride=console.FRAME)
-        spec = spec.reshape(s, 2, 2, console.BINS, -1)                                     # [S, M/S, re/im, F, K]
-        mr, mi, sr, si = spec[:, 0, 0], spec[:, 0, 1], spec[:, 1, 0], spec[:, 1, 1]
+        ms = torch.stack([audio[:, 0] + audio[:, 1], audio[:, 0] - audio[:, 1]], 1).reshape(s * 2, -1)
+        re, im = self._dft(ms)                                                               # [2S, K, BINS]
+        re = re.reshape(s, 2, -1, console.BINS)
+        im = im.reshape(s, 2, -1, console.BINS)
+        mr, mi, sr, si = re[:, 0], im[:, 0], re[:, 1], im[:, 1]
         pl = ((mr + sr) ** 2 + (mi + si) ** 2) * 0.25
         pr = ((mr - sr) ** 2 + (mi - si) ** 2) * 0.25
-        p = torch.stack([pl, pr, mr ** 2 + mi ** 2, sr ** 2 + si ** 2], 1)                  # [S, 4, BINS, K]
-        return torch.matmul(p.transpose(-1, -2), self.subbands).transpose(-1, -2)
+        p = torch.stack([pl, pr, mr ** 2 + mi ** 2, sr ** 2 + si ** 2], 1)                  # [S, 4, K, BINS]
+        return torch.matmul(p, self.subbands).transpose(-1, -2)
 
     @staticmethod
     def _stats(x: torch.Tensor) -> list:
