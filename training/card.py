@@ -32,6 +32,17 @@ def metrics_table(val: dict) -> str:
     return "\n".join(rows)
 
 
+def audio_table(ev: dict) -> str:
+    rows = ["| feature (mean absolute error) | equal-loudness baseline | model | model / baseline | oracle (true parameters) |",
+            "| --- | ---: | ---: | ---: | ---: |"]
+    for k, name in FEATURE_NAMES.items():
+        name = "crest factor, sample peak (dB)" if k == "crest_db" else name
+        b, m, o = ev["baseline"][k], ev["model"][k], ev["oracle"][k]
+        ratio = f"{m / b:.2f}" if b > 1e-9 else "n/a (0 by construction)"
+        rows.append(f"| {name} | {_fmt(b)} | {_fmt(m)} | {ratio} | {_fmt(o)} |")
+    return "\n".join(rows)
+
+
 def split_table(val: dict) -> str:
     rows = ["| feature | model, same-song references | model, unrelated references | baseline, same-song | baseline, unrelated |",
             "| --- | ---: | ---: | ---: | ---: |"]
@@ -51,13 +62,31 @@ def outputs_table(cr) -> str:
     return "\n".join(rows)
 
 
+def audio_section(ev: dict | None) -> str:
+    if ev is None:
+        return "(No audio-domain evaluation was run.)"
+    return f"""### On rendered audio, with the exact features
+
+`training/evaluate_audio.py`: {ev['examples']} further held-out examples ({ev['related']} same-song), everything as waveforms: the
+reference is rendered by the waveform console (`training/waveform_console.py`: complex STFT with overlap-add, so
+phases and cross-terms between stems are real; the engine's reverb impulse response), the model reads the
+stems' and the reference's audio through its exported front end, and its parameters are rendered by the same
+console. Features as the engine defines them, crest factor from the sample peak. Model inference:
+{ev['model_seconds_per_song']:.2f} s per song ({ev['mean_tracks']:.1f} tracks of {ev['crop_s']:g} s on average, PyTorch, 2 threads, shared machine).
+
+{audio_table(ev)}"""
+
+
 def write(data_dir: Path, ckpt_dir: Path, out: Path, timings: dict) -> None:
     manifest = json.loads((data_dir / "manifest.json").read_text())
     summary = manifest["summary"]
     train = json.loads((ckpt_dir / "train_report.json").read_text())
     export = json.loads((ckpt_dir / "export_report.json").read_text())
+    audio_path = ckpt_dir / "audio_eval.json"
+    audio = json.loads(audio_path.read_text()) if audio_path.exists() else None
     (out / "data_summary.json").write_text(json.dumps(summary, indent=1) + "\n")
-    (out / "training_report.json").write_text(json.dumps({**train, "export": export, "timings_s": timings},
+    (out / "training_report.json").write_text(json.dumps({**train, "export": export, "audio_evaluation": audio,
+                                                          "timings_s": timings},
                                                          indent=1) + "\n")
     cr = console_ranges.load()
     val = train["validation"]
@@ -179,6 +208,8 @@ left when the parameters are perfect, because the sections differ.
 By reference kind:
 
 {split_table(val)}
+
+{audio_section(audio)}
 
 ## Export checks
 

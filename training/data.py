@@ -110,6 +110,8 @@ class Batch:
     related: torch.Tensor           # [B] 1 where the reference is the same song
     input_offset_db: torch.Tensor   # [B, T] re-levelling applied to the input stems
     input_rms_db: torch.Tensor      # [B, T] the input crops' RMS (for the equal-loudness baseline)
+    input_audio: torch.Tensor | None = None     # [B, T, N] when asked for (audio-domain evaluation)
+    ref_audio: torch.Tensor | None = None       # [B, T, N]
 
 
 def _pad_stack(arrays: list, t: int, value=0.0) -> np.ndarray:
@@ -129,7 +131,7 @@ def _crops(rng, frames: int, length: int):
 
 
 def make_batch(rng, bank: SongBank, songs: list, batch: int, crop_s: float, unrelated_p: float,
-               cr: console_ranges.ConsoleRanges) -> Batch:
+               cr: console_ranges.ConsoleRanges, keep_audio: bool = False) -> Batch:
     length = int(crop_s * console.SAMPLE_RATE) // console.FRAME * console.FRAME
     ins, refs, params, offsets, rel, in_rms = [], [], [], [], [], []
     for _ in range(batch):
@@ -171,4 +173,5 @@ def make_batch(rng, bank: SongBank, songs: list, batch: int, crop_s: float, unre
         true = dict(ref_params)
         true["gain_db"] = (ref_params["gain_db"] - off) * mask_in
         return Batch(console.frame_power(x), mask_in, console.frame_power(r), mask_ref, ref_params, true,
-                     torch.tensor(rel, dtype=torch.float32), off, torch.from_numpy(_pad_stack(in_rms, t, -120.0)))
+                     torch.tensor(rel, dtype=torch.float32), off, torch.from_numpy(_pad_stack(in_rms, t, -120.0)),
+                     x if keep_audio else None, r if keep_audio else None)
