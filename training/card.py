@@ -10,6 +10,8 @@ import argparse
 import json
 from pathlib import Path
 
+import torch
+
 from . import console_ranges, params
 from .console import FRAME, SAMPLE_RATE, SB
 
@@ -89,6 +91,7 @@ def write(data_dir: Path, ckpt_dir: Path, out: Path, timings: dict) -> None:
                                                           "timings_s": timings},
                                                          indent=1) + "\n")
     cr = console_ranges.load()
+    cfg = torch.load(ckpt_dir / "best.pt", map_location="cpu")["config"]
     val = train["validation"]
     top = ", ".join(f"{k} ({v})" for k, v in list(summary["instruments"].items())[:24])
     genres = ", ".join(f"{k} {v}" for k, v in summary["genres"].items())
@@ -165,8 +168,8 @@ scale, `training/features.py`) between the mix of the predicted parameters and t
 differentiable console; plus an auxiliary L1 regression of the track gains (weight {train['aux_weight']}) on same-song
 examples, where the true gains are known (the reference's gains minus the re-levelling).
 
-Model: per-track and reference encoders (MLPs on front-end statistics), tokens for every track, 4 reference
-tokens and a master token, a 4-layer pre-norm transformer (width 160, 4 heads) **without positional encoding**
+Model: per-track and reference encoders (MLPs on front-end statistics), tokens for every track, {cfg['ref_tokens']} reference
+tokens and a master token, a {cfg['layers']}-layer pre-norm transformer (width {cfg['d']}, {cfg['heads']} heads) **without positional encoding**
 (permutation equivariant over tracks; checked at export), per-track and master heads.
 
 Front end, inside the ONNX graph: non-overlapping {FRAME}-sample Hann frames, one-sided DFT of L+R and L-R,
