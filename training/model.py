@@ -8,8 +8,10 @@ console's band energies (console.py), so training and inference cannot disagree 
 
 Core: a track encoder and a reference encoder (MLPs on those statistics), one token per track, four reference
 tokens and a learned master token, a pre-norm transformer over all tokens with NO positional encoding (masked
-padding tracks), and two heads: per track and master. Each output is a sigmoid scaled into its ConsoleRanges
-range (linear or log, params.py). Track order does not matter: the outputs are permutation equivariant.
+padding tracks), and heads per track and for the master. Each output is a sigmoid scaled into its
+ConsoleRanges range (linear or log, params.py), except the gains, which are learned corrections (+-30 dB, tanh)
+on the equal-loudness mix: every track at -20 dBFS RMS, the master gain matching the summed level to the
+reference's, clamped to their ranges. Track order does not matter: the outputs are permutation equivariant.
 """
 from __future__ import annotations
 
@@ -22,6 +24,9 @@ from . import console, console_ranges, features
 from .params import MASTER_OUTPUTS, OUTPUT_NAMES, TRACK_OUTPUTS, default_value, values_per
 
 BANDS = 48
+RMS_INDEX = 6 * BANDS + 3       # where features() puts the scaled RMS level
+GAIN_PRIOR_DB = -20.0           # the equal-loudness starting point: every track at this RMS
+GAIN_SPAN_DB = 30.0             # how far the learned corrections reach (tanh-limited)
 # Band levels are floored 78 dB below a full-scale sine's bin: below that, float32 DFT rounding (which differs
 # between the FFT used in training and the matrix-product DFT in the ONNX graph) would show in the levels.
 BAND_EPS = 1e-3
@@ -185,6 +190,11 @@ class ScaledHead(nn.Module):
         return out
 
 
+def level_db(stats: torch.Tensor) -> torch.Tensor:
+    """The RMS level (dBFS) that features() encoded."""
+    return stats[..., RMS_INDEX] * 25.0 - 50.0
+
+
 class StyleTransferModel(nn.Module):
     def __init__(self, ranges: console_ranges.ConsoleRanges | None = None, d: int = 160, layers: int = 4,
                  heads: int = 4, ref_tokens: int = 4):
@@ -199,8 +209,17 @@ class StyleTransferModel(nn.Module):
         self.kind = nn.Parameter(torch.randn(3, d) * 0.02)      # track / reference / master: a role, not a position
         self.blocks = nn.ModuleList([Block(d, heads, 2 * d) for _ in range(layers)])
         self.norm = nn.LayerNorm(d)
-        self.track_head = ScaledHead(d, TRACK_OUTPUTS, ranges)
-        self.master_head = ScaledHead(d, MASTER_OUTPUTS, ranges)
+        # Gains are residuals on the equal-loudness, level-matched mix (see core), the rest scaled heads.
+        self.track_head = ScaledHead(d, [o for o in TRACK_OUTPUTS if o.name != "gain_db"], ranges)
+        self.master_head = ScaledHead(d, [o for o in MASTER_OUTPUTS if o.name != "master_gain_db"], ranges)
+        self.gain_head = nn.Sequential(nn.LayerNorm(d), nn.Linear(d, d), nn.GELU(), nn.Linear(d, 1))
+        self.master_gain_head = nn.Sequential(nn.LayerNorm(d), nn.Linear(d, d), nn.GELU(), nn.Linear(d, 1))
+        for head in (self.gain_head, self.master_gain_head):
+            nn.init.normal_(head[-1].weight, std=0.01)
+            nn.init.zeros_(head[-1].bias)
+        g, m = ranges["GainDb"], ranges["OutputGainDb"]
+        self.gain_range = (g.min, g.max)
+        self.master_gain_range = (m.min, m.max)
 
     def core(self, track_stats: torch.Tensor, track_mask: torch.Tensor, ref_stats: torch.Tensor) -> dict:
         """track_stats [B, T, STATS], track_mask [B, T], ref_stats [B, STATS] -> parameter dict."""
@@ -216,6 +235,17 @@ class StyleTransferModel(nn.Module):
         x = self.norm(x)
         out = self.track_head(x[:, :t])
         out.update(self.master_head(x[:, -1]))
+        # Track gains start where the equal-loudness baseline puts them (every track at the same RMS) and the
+        # master gain starts where the sum of the gained tracks' powers matches the reference's level; the
+        # heads learn corrections. Mask-weighted so padding tracks take no part.
+        track_level = level_db(track_stats)
+        gain = GAIN_PRIOR_DB - track_level + GAIN_SPAN_DB * torch.tanh(self.gain_head(x[:, :t])[..., 0])
+        gain = gain.clamp(*self.gain_range)
+        mix_power = (torch.pow(10.0, (track_level + gain) / 10) * track_mask).sum(1)
+        master = level_db(ref_stats) - 10 * torch.log10(mix_power + 1e-10)
+        master = master + GAIN_SPAN_DB * torch.tanh(self.master_gain_head(x[:, -1])[..., 0])
+        out["gain_db"] = gain
+        out["master_gain_db"] = master.clamp(*self.master_gain_range)
         return out
 
     def track_stats_from_mono_powers(self, p: torch.Tensor) -> torch.Tensor:
