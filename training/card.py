@@ -233,6 +233,11 @@ for a C# ONNX Runtime equality test (tolerance |a - b| <= 1e-4 max(1, |b|)).
   vs gain, track EQ vs master EQ). The model picks one; only the gains are anchored by the auxiliary loss.
   Pans are only constrained through the mix's overall width and imbalance, so which track goes left is
   arbitrary (as in Diff-MST).
+- Trained with mono stems only. Stereo stems are accepted, but their side-channel statistics were never seen
+  in training, and for stereo stems the engine's pan is a balance control, not the constant-power pan the
+  training console models.
+- Stems in training peaked between about -24 and 0 dBFS (random re-levelling); much quieter or louder stems
+  are outside what it has seen (the gains are corrections on an equal-loudness mix, which helps).
 - Attack and release have little effect on the features at 23 ms resolution and are weakly learned.
 - The reverb is fixed at its defaults; a reference with a very different room can only be approached by sends.
 - Short budget: about an hour of CPU training; more data and steps would help (the one command scales both).
