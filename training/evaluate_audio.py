@@ -38,6 +38,7 @@ def evaluate(checkpoint: Path, data_dir: Path, batches: int, batch: int, crop_s:
     rng = np.random.default_rng(seed)
     errs = {"model": [], "baseline": [], "oracle": []}
     related, infer_s, tracks = [], 0.0, 0
+    pairs = {o.name: ([], []) for o in OUTPUTS if o.per_track}      # (predicted, true) on same-song tracks
     for _ in range(batches):
         bt = data.make_batch(rng, bank, songs, batch, crop_s, unrelated, cr, keep_audio=True)
         ref_wave = wc(bt.ref_audio, bt.ref_mask, bt.ref_params)
@@ -61,6 +62,10 @@ def evaluate(checkpoint: Path, data_dir: Path, batches: int, batch: int, crop_s:
             if o.per_track:   # pad each song's tracks to the batch's track axis (padding is masked out)
                 vs = [torch.cat([v, v[:, :1].expand(1, t - v.shape[1], *v.shape[2:])], 1) for v in vs]
             params[o.name] = torch.cat(vs, 0)
+        sel = (bt.input_mask > 0) & (bt.related[:, None] > 0)
+        for name, (pr, tr) in pairs.items():
+            pr.append(params[name][sel].flatten())
+            tr.append(bt.true_params[name][sel].flatten())
         f = mf(wc(stems, bt.input_mask, params))
         errs["model"].append(features.feature_errors(f, ref))
         fb = mf(wc(stems, bt.input_mask, equal_loudness_params(bt, cr)))
@@ -76,6 +81,13 @@ def evaluate(checkpoint: Path, data_dir: Path, batches: int, batch: int, crop_s:
         cat = {k: torch.cat([e[k] for e in lst]) for k in FEATURES}
         sel = rel if name == "oracle" else torch.ones_like(rel)
         result[name] = {k: float(v[sel].mean()) for k, v in cat.items()}
+    stats = {}
+    for name, (pr, tr) in pairs.items():
+        a, b = torch.cat(pr).double(), torch.cat(tr).double()
+        corr = float(torch.corrcoef(torch.stack([a, b]))[0, 1]) if a.std() > 0 and b.std() > 0 else float("nan")
+        stats[name] = {"pred_mean": float(a.mean()), "pred_std": float(a.std()), "true_mean": float(b.mean()),
+                       "true_std": float(b.std()), "corr": corr}
+    result["predictions_vs_true"] = stats
     return result
 
 
