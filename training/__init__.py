@@ -1,0 +1,1 @@
+"""Mixwright's reference-mixing style-transfer model: data, differentiable console, model, training, export."""
