@@ -27,7 +27,7 @@ internal static class TuiCommand
     {
         string sessionPath = SessionFileFor(target);
         var desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath),
-            new DescriptorResolver(), StyleTransferReferenceMatcher.CreateDefault());
+            new DescriptorResolver(), LazyReferenceMatcher.Default());
         using IApplication app = Application.Create();
         app.Init();
         using var window = new MainWindow(app, desk, new LocalTurnHandler(desk.Tools), new AudioPlayer());
