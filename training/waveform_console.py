@@ -23,6 +23,7 @@ import numpy as np
 import torch
 
 from . import console_ranges, reverb_ir
+from .console import eq_power_at, gain_computer
 from .params import EQ_BANDS
 
 SAMPLE_RATE = 44100
@@ -36,55 +37,9 @@ def db_to_gain(db: torch.Tensor) -> torch.Tensor:
 
 def eq_magnitude(freq_hz: torch.Tensor, gain_db: torch.Tensor, q: torch.Tensor, omega: torch.Tensor,
                  band_types: list, sample_rate: int = SAMPLE_RATE) -> torch.Tensor:
-    """|H| of a cascade of RBJ cookbook biquads on the grid `omega` (radians/sample).
-
-    freq_hz, gain_db, q: [..., bands]; returns [..., len(omega)]. Computed in float64: at 20 Hz and Q 10 the
-    poles sit within 1e-3 of the unit circle and single precision misplaces them.
-    """
-    f, g, qq = freq_hz.double(), gain_db.double(), q.double()
-    a = torch.pow(10.0, g / 40.0)
-    w0 = 2 * math.pi * f / sample_rate
-    cos, alpha = torch.cos(w0), torch.sin(w0) / (2 * qq)
-    k = 2 * torch.sqrt(a) * alpha
-    coefs = []
-    for i, t in enumerate(band_types):
-        ai, ci, al, ki = a[..., i], cos[..., i], alpha[..., i], k[..., i]
-        if t == "Peaking":
-            b = (1 + al * ai, -2 * ci, 1 - al * ai)
-            d = (1 + al / ai, -2 * ci, 1 - al / ai)
-        elif t == "LowShelf":
-            b = (ai * ((ai + 1) - (ai - 1) * ci + ki), 2 * ai * ((ai - 1) - (ai + 1) * ci),
-                 ai * ((ai + 1) - (ai - 1) * ci - ki))
-            d = ((ai + 1) + (ai - 1) * ci + ki, -2 * ((ai - 1) + (ai + 1) * ci), (ai + 1) + (ai - 1) * ci - ki)
-        elif t == "HighShelf":
-            b = (ai * ((ai + 1) + (ai - 1) * ci + ki), -2 * ai * ((ai - 1) + (ai + 1) * ci),
-                 ai * ((ai + 1) + (ai - 1) * ci - ki))
-            d = ((ai + 1) - (ai - 1) * ci + ki, 2 * ((ai - 1) - (ai + 1) * ci), (ai + 1) - (ai - 1) * ci - ki)
-        else:
-            raise ValueError(f"unknown EQ band type {t}")
-        coefs.append((b, d))
-    w = omega.double()
-    c1, c2 = torch.cos(w), torch.cos(2 * w)
-    total = None
-    for b, d in coefs:
-        def power(p):
-            p0, p1, p2 = (x[..., None] for x in p)
-            return p0 ** 2 + p1 ** 2 + p2 ** 2 + 2 * (p0 * p1 + p1 * p2) * c1 + 2 * p0 * p2 * c2
-        h2 = power(b) / power(d).clamp(min=1e-300)
-        total = h2 if total is None else total * h2
-    return total.clamp(min=0).sqrt().float()
-
-
-def gain_computer(level_db, threshold_db, ratio, knee_db):
-    """Gain reduction in dB (>= 0) of the engine's soft-knee static curve (Giannoulis et al.)."""
-    over = level_db - threshold_db
-    slope = 1 - 1 / ratio
-    knee = knee_db.clamp(min=1e-3)
-    soft = slope * (over + knee / 2) ** 2 / (2 * knee)
-    hard = slope * over
-    red = torch.where(2 * over < -knee, torch.zeros_like(over), torch.where(2 * over > knee, hard, soft))
-    return red.clamp(min=0)
-
+    """|H| of a cascade of RBJ cookbook biquads on the grid `omega` (radians/sample): the band-energy console's
+    own design, so the two consoles can never disagree on an EQ. [..., bands] -> [..., len(omega)]."""
+    return eq_power_at(freq_hz, gain_db, q, omega, band_types, sample_rate).sqrt().float()
 
 def smooth_reduction(red: torch.Tensor, attack_ms: torch.Tensor, release_ms: torch.Tensor,
                      frame_rate: float) -> torch.Tensor:
