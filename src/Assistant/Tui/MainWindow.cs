@@ -87,6 +87,10 @@ public sealed partial class MainWindow : Window
             table.Style.ExpandLastColumn = true;
         }
 
+        // A busy EQ or a long role must not push the meters off the pane: they are cut with an ellipsis.
+        _tracks.Style.GetOrCreateColumnStyle(TrackTable.RoleColumn).MaxWidth = 10;
+        _tracks.Style.GetOrCreateColumnStyle(TrackTable.EqColumn).MaxWidth = 14;
+
         _help = new FrameView
         {
             Title = "Keys (F1 or Esc closes)", X = Pos.Center(), Y = Pos.Center(),

@@ -13,7 +13,9 @@ namespace Mixwright.Assistant.Tui;
 /// </summary>
 public sealed class TrackTable : ITableSource
 {
-    public const int MeterWidth = 10;
+    public const int MeterWidth = 8;
+    public const int RoleColumn = 1;
+    public const int EqColumn = 4;
 
     private static readonly string[] Names = ["Track", "Role", "Gain", "Pan", "EQ", "Comp GR", "M", "S", "Level LUFS"];
     // The parameter each column stands for, in ParameterCatalog's loose words; the master has no pan, role or mute.
@@ -54,7 +56,10 @@ public sealed class TrackTable : ITableSource
         };
         // The limiter is the master's last compressor: its deepest reduction belongs in the same cell.
         if (m.Limiter.Enabled)
-            masterComp += render is null ? " lim on" : " lim -" + render.LimiterGainReductionDb.ToString("0.0", CultureInfo.InvariantCulture);
+        {
+            string limiter = render is null ? "lim on" : "lim -" + render.LimiterGainReductionDb.ToString("0.0", CultureInfo.InvariantCulture);
+            masterComp = m.Compressor.Enabled ? masterComp + " " + limiter : limiter;
+        }
         string masterLevel = render is null ? "render: F5" : LevelMeter.Labelled(render.Mix.IntegratedLufs, render.Mix.TruePeakDbtp, MeterWidth);
         rows.Add((MixTarget.Master, ["MASTER", "bus", ConsoleText.Gain(m.OutputGainDb), "", ConsoleText.Eq(m.Eq, null), masterComp, "", "", masterLevel]));
         return new TrackTable(rows);

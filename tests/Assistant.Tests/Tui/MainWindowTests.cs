@@ -160,6 +160,23 @@ public sealed class MainWindowTests : IDisposable
     }
 
     [Fact]
+    public void A_busy_eq_is_cut_short_so_the_meters_stay_in_view()
+    {
+        using var tui = new HeadlessTui(_session.SessionPath);
+        foreach (var (band, gain) in new[] { (1, -3.0), (2, -3.0), (3, -1.5), (4, -4.5), (5, -3.0), (6, -1.5) })
+            tui.Desk.Tools.SetEqBand("Bass", band: band, gain_db: gain);
+        tui.Press(Key.F4);
+        tui.Press(new Key('a'));
+
+        string row = tui.Row("Bass", "bass");
+        Assert.Contains("-3@80", row);
+        Assert.DoesNotContain("-1.5@10k", row);
+        Assert.Matches(@"-\d+\.\d[\s│]*$", row);
+        Assert.Contains("Level LUFS", tui.Screen);
+        tui.Desk.Session.Undo();
+    }
+
+    [Fact]
     public void F1_lists_every_key_and_Esc_closes_it()
     {
         using var tui = new HeadlessTui(_session.SessionPath);
