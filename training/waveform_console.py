@@ -23,7 +23,7 @@ import numpy as np
 import torch
 
 from . import console_ranges, reverb_ir
-from .console import eq_power_at, gain_computer
+from .console import eq_power_at, gain_computer, smooth_reduction
 from .params import EQ_BANDS
 
 SAMPLE_RATE = 44100
@@ -40,19 +40,6 @@ def eq_magnitude(freq_hz: torch.Tensor, gain_db: torch.Tensor, q: torch.Tensor, 
     """|H| of a cascade of RBJ cookbook biquads on the grid `omega` (radians/sample): the band-energy console's
     own design, so the two consoles can never disagree on an EQ. [..., bands] -> [..., len(omega)]."""
     return eq_power_at(freq_hz, gain_db, q, omega, band_types, sample_rate).sqrt().float()
-
-def smooth_reduction(red: torch.Tensor, attack_ms: torch.Tensor, release_ms: torch.Tensor,
-                     frame_rate: float) -> torch.Tensor:
-    """Branching one-pole over frames (last dim): attack while the reduction rises, release while it falls."""
-    a_att = torch.exp(-1.0 / (attack_ms / 1000 * frame_rate))[..., None].expand_as(red[..., :1])[..., 0]
-    a_rel = torch.exp(-1.0 / (release_ms / 1000 * frame_rate))[..., None].expand_as(red[..., :1])[..., 0]
-    out, state = [], torch.zeros_like(red[..., 0])
-    for k in range(red.shape[-1]):
-        target = red[..., k]
-        coef = torch.where(target > state, a_att, a_rel)
-        state = coef * state + (1 - coef) * target
-        out.append(state)
-    return torch.stack(out, -1)
 
 
 class Console(torch.nn.Module):
