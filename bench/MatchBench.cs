@@ -33,13 +33,20 @@ internal static class MatchBench
                           $"{threads} threads, {Environment.ProcessorCount} cores; model: {(files.HasModel ? files.ModelPath : "none")}");
         try
         {
-            using var model = files.HasModel ? ModelMixMatcher.Load(files, options) : null;
-            var matchers = new List<IMixMatcher>();
-            if (model is not null) matchers.Add(model);
-            matchers.Add(new OptimizingMixMatcher(options));
-            matchers.Add(new LoudnessMixMatcher(options));
-            var errors = matchers.ToDictionary(m => m.Method, _ => new List<FeatureErrors>());
-            var times = matchers.ToDictionary(m => m.Method, _ => new List<double>());
+            using var network = files.HasModel ? StyleTransferModel.Load(files, threads) : null;
+            var model = network is null ? null : new ModelMixMatcher(network, options);
+            // The network's answer as it is, beside the model method's (the same answer polished by a few renders).
+            const string NetworkOnly = "model, network only";
+            var matchers = new List<(string Label, IMixMatcher Matcher)>();
+            if (network is not null)
+            {
+                matchers.Add((MatchMethods.WireName(MatchMethod.Model), model!));
+                matchers.Add((NetworkOnly, new ModelMixMatcher(network, options with { ModelRefineRenders = 0 })));
+            }
+            matchers.Add((MatchMethods.WireName(MatchMethod.Optimize), new OptimizingMixMatcher(options)));
+            matchers.Add((MatchMethods.WireName(MatchMethod.Loudness), new LoudnessMixMatcher(options)));
+            var errors = matchers.ToDictionary(m => m.Label, _ => new List<FeatureErrors>());
+            var times = matchers.ToDictionary(m => m.Label, _ => new List<double>());
 
             for (int s = 0; s < songs; s++)
             {
@@ -49,16 +56,16 @@ internal static class MatchBench
                 var reference = AudioFile.ReadAll(referencePath);
                 var referenceFeatures = MixFeatures.Measure(reference);
                 var line = new List<string>();
-                foreach (var matcher in matchers)
+                foreach (var (label, matcher) in matchers)
                 {
                     var stems = inputStems.Select((a, i) => new StemAudio(song.Names[i], a)).ToArray();
                     var result = matcher.Match(stems, reference);
                     var render = OfflineRenderer.Render(result.ToMixDefinition(inputPaths, HeldOutSong.Rate),
-                        new RenderOptions(Path.Combine(work, $"song{s}", $"{MatchMethods.WireName(matcher.Method)}.wav")) { MaxParallelism = threads, IncludeReverbTail = false });
+                        new RenderOptions(Path.Combine(work, $"song{s}", $"{label.Replace(", ", "-").Replace(' ', '-')}.wav")) { MaxParallelism = threads, IncludeReverbTail = false });
                     var e = FeatureErrors.Between(MixFeatures.From(render.Analysis), referenceFeatures);
-                    errors[matcher.Method].Add(e);
-                    times[matcher.Method].Add(result.ElapsedSeconds);
-                    line.Add(string.Create(inv, $"{MatchMethods.WireName(matcher.Method)} loss {e.Loss:0.000} in {result.ElapsedSeconds:0.00} s"));
+                    errors[label].Add(e);
+                    times[label].Add(result.ElapsedSeconds);
+                    line.Add(string.Create(inv, $"{label} loss {e.Loss:0.000} in {result.ElapsedSeconds:0.00} s"));
                 }
                 Console.WriteLine(string.Create(inv, $"  song {s + 1}: {song.Names.Count} tracks ({string.Join(" ", song.Names)}), {song.Tempo} BPM: {string.Join("; ", line)}"));
             }
@@ -67,11 +74,11 @@ internal static class MatchBench
             Console.WriteLine("| method | RMS (dB) | crest (dB) | width | imbalance | Bark mid (dB) | Bark side (dB) | loss | s / song |");
             Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
             var mean = errors.ToDictionary(kv => kv.Key, kv => FeatureErrors.Mean(kv.Value));
-            foreach (var m in matchers.Select(m => m.Method))
+            foreach (var m in matchers.Select(m => m.Label))
             {
                 var e = mean[m];
                 Console.WriteLine(string.Create(inv,
-                    $"| {MatchMethods.WireName(m)} | {e.RmsDb:0.00} | {e.CrestDb:0.00} | {e.Width:0.000} | {e.Imbalance:0.000} | {e.BarkMidDb:0.00} | {e.BarkSideDb:0.00} | {e.Loss:0.000} | {times[m].Average():0.00} |"));
+                    $"| {m} | {e.RmsDb:0.00} | {e.CrestDb:0.00} | {e.Width:0.000} | {e.Imbalance:0.000} | {e.BarkMidDb:0.00} | {e.BarkSideDb:0.00} | {e.Loss:0.000} | {times[m].Average():0.00} |"));
             }
             Console.WriteLine();
             if (model is null)
@@ -79,11 +86,14 @@ internal static class MatchBench
                 Console.WriteLine($"model: not measured (no {ModelFiles.ModelFileName} in {files.Directory})");
                 return 0;
             }
-            double modelLoss = mean[MatchMethod.Model].Loss, loudLoss = mean[MatchMethod.Loudness].Loss, optLoss = mean[MatchMethod.Optimize].Loss;
-            double speed = times[MatchMethod.Optimize].Average() / times[MatchMethod.Model].Average();
-            Console.WriteLine(string.Create(inv, $"model / equal-loudness loss: {modelLoss / loudLoss:0.00} (target <= 0.50)"));
-            Console.WriteLine(string.Create(inv, $"model / optimize loss: {modelLoss / optLoss:0.00} (target <= 1.20)"));
-            Console.WriteLine(string.Create(inv, $"optimize / model time: {speed:0.0}x (target >= 20x)"));
+            string modelName = MatchMethods.WireName(MatchMethod.Model);
+            double loudLoss = mean[MatchMethods.WireName(MatchMethod.Loudness)].Loss, optLoss = mean[MatchMethods.WireName(MatchMethod.Optimize)].Loss;
+            double optTime = times[MatchMethods.WireName(MatchMethod.Optimize)].Average();
+            foreach (string m in new[] { modelName, NetworkOnly })
+            {
+                Console.WriteLine(string.Create(inv, $"{m}: loss / equal-loudness loss {mean[m].Loss / loudLoss:0.00} (target <= 0.50); " +
+                    $"loss / optimize loss {mean[m].Loss / optLoss:0.00} (target <= 1.20); optimize / {m} time {optTime / times[m].Average():0.0}x (target >= 20x)"));
+            }
 
             var big = new HeldOutSong(7777, 8, 180);
             var bigStems = big.Stems.Select((a, i) => new StemAudio(big.Names[i], a)).ToArray();

@@ -3,7 +3,7 @@
 Front end (part of the ONNX graph): non-overlapping 1024-sample Hann frames, one-sided DFT of M = L+R and
 S = L-R (two 32-point stages of matrix products, so the graph needs no FFT operator), powers of
 L, R, M, S per bin, 48 Bark-spaced bands, and per band the mean, spread and maximum of the level over time,
-plus level, frame crest, width and imbalance. Exactly the same numbers are computed in training from the
+plus level, frame crest, width and imbalance, and each band's left/right balance. Exactly the same numbers are computed in training from the
 console's band energies (console.py), so training and inference cannot disagree on features.
 
 Core: a track encoder and a reference encoder (MLPs on those statistics), one token per track, four reference
@@ -31,7 +31,7 @@ GAIN_SPAN_DB = 30.0             # how far the learned corrections reach (tanh-li
 # between the FFT used in training and the matrix-product DFT in the ONNX graph) would show in the levels.
 BAND_EPS = 1e-3
 DB_EPS = 1e-10
-STATS = 6 * BANDS + 7
+STATS = 7 * BANDS + 7
 
 
 def band_weights(sample_rate: int = console.SAMPLE_RATE) -> torch.Tensor:
@@ -108,7 +108,8 @@ class FrontEnd(nn.Module):
 
     def features(self, p: torch.Tensor) -> torch.Tensor:
         """[S, 4, SB, K] powers -> [S, STATS] scaled statistics."""
-        bands = 10 * torch.log10(torch.einsum("scfk,bf->scbk", p[:, 2:], self.bands) + BAND_EPS)   # [S, 2, BANDS, K]
+        band_power = torch.einsum("scfk,bf->scbk", p, self.bands)                               # [S, 4, BANDS, K]
+        bands = 10 * torch.log10(band_power[:, 2:] + BAND_EPS)
         m_mean, m_std, m_max = self._stats(bands[:, 0])
         s_mean, s_std, s_max = self._stats(bands[:, 1])
         e = p.sum(-2) * console.POWER_SCALE                                                  # [S, 4, K]
@@ -125,8 +126,11 @@ class FrontEnd(nn.Module):
         band = lambda v: (v + 10.0) / 20.0           # band levels, dB re one bin's power
         scalars = torch.stack([level(f_mean), f_std / 10, level(f_max), level(rms_db), crest / 10,
                                width.clamp(max=4.0), imbalance], -1)
+        # Where each band sits between the speakers: which instruments a reference pans, and to which side.
+        lr = band_power[:, :2].mean(-1)
+        band_imbalance = (lr[:, 1] - lr[:, 0]) / (lr[:, 1] + lr[:, 0] + BAND_EPS)
         return torch.cat([band(m_mean), m_std / 10, band(m_max), band(s_mean), s_std / 10, band(s_max),
-                          scalars], -1)
+                          scalars, band_imbalance], -1)
 
 
 class Block(nn.Module):

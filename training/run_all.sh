@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # One command from nothing to models/style_transfer.onnx: generate the multitracks, train, export, write the
-# model card. On 2 CPU cores: ~5 min of data, TRAIN_MINUTES (default 60) of training, ~3 min of evaluation and
+# model card. On 2 CPU cores: ~5 min of data, TRAIN_MINUTES (default 70) of training, ~3 min of evaluation and
 # export, well inside 2 hours. Deterministic data (seeded); training is budgeted by wall time.
 #   training/run_all.sh                      # everything, defaults as used for the committed model
 #   SONGS=40 TRAIN_MINUTES=5 training/run_all.sh   # a quicker, weaker model
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-/usr/bin/python3}
 SONGS=${SONGS:-400}
-TRAIN_MINUTES=${TRAIN_MINUTES:-60}
+TRAIN_MINUTES=${TRAIN_MINUTES:-70}
 DATA=training/data
 CKPT=training/checkpoints
 

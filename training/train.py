@@ -34,6 +34,27 @@ def equal_loudness_params(batch: data.Batch, cr) -> dict:
     return p
 
 
+# The auxiliary regression's scales: what counts as a unit error for each parameter the feature loss alone leaves
+# ambiguous. Sends are compared above SEND_FLOOR_DB (quieter sends are inaudible; "off" is -80 dB).
+AUX_SCALE = {"gain_db": 12.0, "pan": 0.5, "reverb_send_db": 20.0}
+SEND_FLOOR_DB = -50.0
+
+
+def auxiliary_loss(out: dict, bt: data.Batch) -> torch.Tensor:
+    """L1 regression of gains, pans and sends towards the parameters that made the reference, on same-song
+    examples (where they are known). Without it the feature loss lets pans collapse to the centre and makes the
+    reference's width with reverb instead: both give the same mix-level width, only the true pans place the
+    instruments where the reference has them (the front end's per-band balance shows where that is)."""
+    w = bt.input_mask * bt.related[:, None]
+    total = 0.0
+    for k, scale in AUX_SCALE.items():
+        pred, true = out[k], bt.true_params[k]
+        if k == "reverb_send_db":
+            pred, true = pred.clamp(min=SEND_FLOOR_DB), true.clamp(min=SEND_FLOOR_DB)
+        total = total + ((pred - true).abs() / scale * w).sum() / w.sum().clamp(min=1)
+    return total / len(AUX_SCALE)
+
+
 class Evaluator:
     def __init__(self, batches: list, console, pf, cr):
         self.batches, self.console, self.pf, self.cr = batches, console, pf, cr
@@ -85,7 +106,7 @@ def main(argv=None) -> None:
     ap.add_argument("--crop-s", type=float, default=4.0)
     ap.add_argument("--unrelated", type=float, default=0.25, help="share of references from another song")
     ap.add_argument("--lr", type=float, default=5e-4)
-    ap.add_argument("--aux", type=float, default=0.1, help="weight of the gain regression (related examples)")
+    ap.add_argument("--aux", type=float, default=0.3, help="weight of the gain/pan/send regression (related examples)")
     ap.add_argument("--val-batches", type=int, default=8)
     ap.add_argument("--val-every", type=int, default=200)
     ap.add_argument("--threads", type=int, default=2)
@@ -132,8 +153,7 @@ def main(argv=None) -> None:
         out = model.core(model.track_stats_from_mono_powers(bt.input_power), bt.input_mask, ref_stats)
         mix = console(bt.input_power, bt.input_mask, out)
         loss_f = features.feature_loss(pf(mix), ref_feat)
-        w = bt.input_mask * bt.related[:, None]
-        aux = ((out["gain_db"] - bt.true_params["gain_db"]).abs() / 12 * w).sum() / w.sum().clamp(min=1)
+        aux = auxiliary_loss(out, bt)
         loss = loss_f + a.aux * aux
         opt.zero_grad(set_to_none=True)
         loss.backward()
@@ -144,7 +164,7 @@ def main(argv=None) -> None:
         run_aux += aux.item()
         if step % 25 == 0:
             print(f"step {step} {time.time() - t0:.0f}s lr {lr:.2e} feature_loss {run_loss / 25:.4f} "
-                  f"gain_aux {run_aux / 25:.4f}", flush=True)
+                  f"aux {run_aux / 25:.4f}", flush=True)
             run_loss = run_aux = 0.0
         if step % a.val_every == 0:
             r = evaluator.run(model)

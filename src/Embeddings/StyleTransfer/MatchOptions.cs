@@ -18,6 +18,12 @@ public sealed record MatchOptions
     /// <summary>Where stems and references at other sample rates are resampled, and render scratch files go.</summary>
     public string? ScratchDirectory { get; init; }
 
+    /// <summary>
+    /// Renders of the sections the model method may spend polishing the network's prediction
+    /// (<see cref="MeasuredRefinement"/>); 0 takes the network's answer as it is.
+    /// </summary>
+    public int ModelRefineRenders { get; init; } = 5;
+
     /// <summary>The optimiser's budget: renders of the sections.</summary>
     public int OptimizeMaxRenders { get; init; } = 400;
 
@@ -29,6 +35,7 @@ public sealed record MatchOptions
         if (!(SectionSeconds >= 1 && SectionSeconds <= 60))
             throw new ArgumentException($"Section length must be 1 to 60 seconds (got {SectionSeconds}).");
         if (Threads is < 1) throw new ArgumentException($"Threads must be at least 1 (got {Threads}).");
+        if (ModelRefineRenders is < 0 or > 100) throw new ArgumentException($"The model's refinement takes 0 to 100 renders (got {ModelRefineRenders}).");
         if (OptimizeMaxRenders < 1) throw new ArgumentException($"The optimiser needs at least one render (got {OptimizeMaxRenders}).");
         if (OptimizeMaxTime <= TimeSpan.Zero) throw new ArgumentException($"The optimiser's time budget must be positive (got {OptimizeMaxTime}).");
         return this;

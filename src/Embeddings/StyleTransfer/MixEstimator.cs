@@ -28,9 +28,18 @@ internal sealed class MixEstimator
 
     public IReadOnlyList<double> BandCentresHz => _centresHz;
 
-    public MixFeatures Estimate(IReadOnlyList<TrackSettings> tracks, MasterSettings master, ReverbSettings reverb)
+    public MixFeatures Estimate(IReadOnlyList<TrackSettings> tracks, MasterSettings master, ReverbSettings reverb) =>
+        Estimate(tracks, master, reverb, tracks.Select(t => EqPower(t.Eq, t.HighPass)).ToArray(), EqPower(master.Eq, null));
+
+    /// <summary>
+    /// The same estimate with every strip's EQ (high-pass included) and the master EQ already read as power gains per
+    /// band (<see cref="EqPower"/>): a search that moves one value at a time recomputes only the EQ it moved.
+    /// </summary>
+    public MixFeatures Estimate(IReadOnlyList<TrackSettings> tracks, MasterSettings master, ReverbSettings reverb,
+        IReadOnlyList<double[]> trackEqPower, double[] masterEqPower)
     {
         if (tracks.Count != _stems.Count) throw new ArgumentException($"{_stems.Count} stems but {tracks.Count} strips.", nameof(tracks));
+        if (trackEqPower.Count != _stems.Count) throw new ArgumentException($"{_stems.Count} stems but {trackEqPower.Count} EQ responses.", nameof(trackEqPower));
         int bands = _centresHz.Length;
         var mid = new double[bands];
         var side = new double[bands];
@@ -42,7 +51,7 @@ internal sealed class MixEstimator
             var p = _stems[i];
             if (s.Mute) continue;
             double gain = Power(s.GainDb);
-            var eq = EqPower(s.Eq, s.HighPass);
+            var eq = trackEqPower[i];
             double kMid = Weighted(eq, p.MidBandPower), kSide = Weighted(eq, p.SideBandPower);
             double widthSq = p.Channels == 2 ? s.Width * s.Width : 1;
             double em = gain * kMid * p.MidEnergy, es = gain * kSide * p.SideEnergy * widthSq;
@@ -88,7 +97,7 @@ internal sealed class MixEstimator
         midE += 2 * reverbGain * wet;
         sideE += 2 * reverbGain * wet;
 
-        var masterEq = EqPower(master.Eq, null);
+        var masterEq = masterEqPower;
         double kmMid = Weighted(masterEq, mid), kmSide = Weighted(masterEq, side);
         double kAll = (midE * kmMid + sideE * kmSide) / Math.Max(midE + sideE, 1e-30);
         double busLevelDb = 10 * Math.Log10((left + right) / 2 * kAll + 1e-30);
@@ -116,8 +125,8 @@ internal sealed class MixEstimator
             side.Select(ToDb).ToArray());
     }
 
-    /// <summary>Power gain of the EQ at each Bark band's centre.</summary>
-    private double[] EqPower(ParametricEqSettings eq, HighPassSettings? highPass)
+    /// <summary>Power gain of the EQ (and high-pass) at each Bark band's centre.</summary>
+    public double[] EqPower(ParametricEqSettings eq, HighPassSettings? highPass)
     {
         var result = new double[_centresHz.Length];
         for (int k = 0; k < result.Length; k++)

@@ -9,12 +9,15 @@ public sealed record ModelFiles(string Directory)
     public const string ModelFileName = "style_transfer.onnx";
     public const string RangesFileName = "console_ranges.json";
     public const string ReferenceFileName = "style_transfer_reference.json";
+    /// <summary>The training console's impulse response of the engine's reverb (energies), for the test that they agree.</summary>
+    public const string ReverbReferenceFileName = "reverb_ir_reference.json";
     /// <summary>Environment variable naming a models folder to use instead of the one shipped with the build.</summary>
     public const string DirectoryVariable = "MIXWRIGHT_MODELS";
 
     public string ModelPath => Path.Combine(Directory, ModelFileName);
     public string RangesPath => Path.Combine(Directory, RangesFileName);
     public string ReferencePath => Path.Combine(Directory, ReferenceFileName);
+    public string ReverbReferencePath => Path.Combine(Directory, ReverbReferenceFileName);
     public bool HasModel => File.Exists(ModelPath);
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace Mixwright.Embeddings.StyleTransfer;
 
 /// <summary>
 /// The <c>model</c> method: one pass of the trained style-transfer network over the stems' loudest common section
-/// and the reference's loudest section. The network (an ONNX Runtime session) is loaded once and reused.
+/// and the reference's loudest section, then a few renders of the real engine to polish what the network
+/// predicted (<see cref="MeasuredRefinement"/>, <see cref="MatchOptions.ModelRefineRenders"/>; 0 keeps the
+/// network's answer). The network (an ONNX Runtime session) is loaded once and reused.
 /// </summary>
 public sealed class ModelMixMatcher : IMixMatcher, IDisposable
 {
@@ -41,7 +43,8 @@ public sealed class ModelMixMatcher : IMixMatcher, IDisposable
         var audible = context.Match.Audible;
         var prediction = _model.Predict(audible.Select(s => s.Section).ToArray(), context.Match.Reference);
         var tracks = audible.Select((s, i) => prediction.Track(i, s.Source.Settings)).ToArray();
-        return new ConsoleProposal(tracks, prediction.Master(MasterSettings.Default), ReverbSettings.Default);
+        var predicted = new ConsoleProposal(tracks, prediction.Master(MasterSettings.Default), ReverbSettings.Default);
+        return MeasuredRefinement.Refine(context, predicted, _options.ModelRefineRenders);
     }
 
     public void Dispose()
