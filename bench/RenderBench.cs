@@ -55,7 +55,8 @@ internal static class RenderBench
         var stems = Directory.GetFiles(stemsDir, "track*.wav").Order().ToList();
         var mix = BenchMix(stems);
         var clock = Stopwatch.StartNew();
-        OfflineRenderer.Render(mix, new RenderOptions(output) { CacheDirectory = Path.Combine(stemsDir, ".cache") });
+        // The options `mixwright render` uses (its report shows loudness and peaks, no spectra).
+        OfflineRenderer.Render(mix, new RenderOptions(output) { CacheDirectory = Path.Combine(stemsDir, ".cache"), Analysis = RenderAnalysis.Levels });
         clock.Stop();
         Console.WriteLine(FormattableString.Invariant($"{clock.Elapsed.TotalSeconds} {PeakResidentMiB()}"));
         return 0;

@@ -96,6 +96,10 @@ def observations(ev: dict) -> str:
     if "pan" in st and st["pan"]["pred_std"] < 0.05:
         notes.append(f"Pans collapsed to the centre (spread {st['pan']['pred_std']:.3f}). Which track sits where "
                      "is not identifiable from mix-level features, and the model found centring safest.")
+    if "pan" in st and st["pan"]["pred_std"] >= 0.05:
+        notes.append(f"Pans spread (spread {st['pan']['pred_std']:.3f} vs {st['pan']['true_std']:.3f} in the references) and "
+                     f"follow the references' (correlation {st['pan']['corr']:.2f}): the front end's per-band balance shows "
+                     "which instrument a reference puts where.")
     if "reverb_send_db" in st and st["reverb_send_db"]["pred_mean"] > st["reverb_send_db"]["true_mean"] + 10:
         notes.append(f"Reverb sends are far higher than the references' (mean {st['reverb_send_db']['pred_mean']:.1f} dB "
                      f"vs {st['reverb_send_db']['true_mean']:.1f} dB): the model makes the reference's stereo width with "
@@ -213,8 +217,10 @@ random -18..+6 dB (as stems arrive), and must predict parameters whose mix match
 {train['unrelated_share']:.0%} of references are mixes of an unrelated song. Loss: Diff-MST's audio-feature loss
 (L1 on RMS, crest factor, stereo width, stereo imbalance, 24-band Bark spectra of mid and side, each divided by a
 scale, `training/features.py`) between the mix of the predicted parameters and the reference, computed on a
-differentiable console; plus an auxiliary L1 regression of the track gains (weight {train['aux_weight']}) on same-song
-examples, where the true gains are known (the reference's gains minus the re-levelling).
+differentiable console; plus an auxiliary L1 regression (weight {train['aux_weight']}) of the track gains, pans and reverb
+sends on same-song examples, where the true values are known (the reference's gains minus the re-levelling, its
+pans, its sends compared above -50 dB). Without it the feature loss lets pans collapse to the centre and makes the
+reference's width with reverb instead (the previous model did exactly that).
 
 Model: per-track and reference encoders (MLPs on front-end statistics), tokens for every track, {cfg['ref_tokens']} reference
 tokens and a master token, a {cfg['layers']}-layer pre-norm transformer (width {cfg['d']}, {cfg['heads']} heads) **without positional encoding**
@@ -222,7 +228,8 @@ tokens and a master token, a {cfg['layers']}-layer pre-norm transformer (width {
 
 Front end, inside the ONNX graph: non-overlapping {FRAME}-sample Hann frames, one-sided DFT of L+R and L-R,
 powers of L, R, L+R, L-R in {SB} sub-bands, pooled into 48 Bark-spaced bands; per band the mean, spread and
-maximum level over time; plus frame-level loudness statistics, frame crest, width and imbalance. Training
+maximum level over time; each band's left/right balance (which instruments a reference pans, and where); plus
+frame-level loudness statistics, frame crest, width and imbalance. Training
 computes the same statistics from the console's band energies (FFT); the export computes them with a DFT
 written as two 32-point stages of matrix products (max relative output difference {checks['frontend_dft_vs_fft']:.1e}).
 
@@ -233,7 +240,9 @@ training fits on 2 CPU cores. Approximations:
 - compressor: the engine's soft-knee static curve on 23 ms frame RMS, smoothed with the attack/release
   one-pole at the frame rate (attacks shorter than a frame act as one frame; no peak detector);
 - reverb: the exact impulse response of the engine's FDN reverb at its defaults (`training/reverb_ir.py`, a
-  re-statement of `FdnReverb`'s design), applied as an energy convolution; wet L/R treated as uncorrelated;
+  re-statement of `FdnReverb`'s design; `ReverbImpulseResponseTests` checks its energy segment by segment against
+  the engine's, from `models/reverb_ir_reference.json`), applied as an energy convolution; wet L/R treated as
+  uncorrelated;
 - crest factor in the loss and the metrics below is the frame crest (max over 23 ms frames of the mean square
   over its mean), not the sample-peak crest: band energies carry no sample peaks.
 
@@ -278,9 +287,9 @@ for a C# ONNX Runtime equality test (tolerance |a - b| <= 1e-4 max(1, |b|)).
   console; the engine's real compressor (peak/RMS detector, sample-accurate timing), limiter and loudness
   normalisation will change crest factor and level somewhat.
 - Parameters are not unique: many settings give the same features (EQ gain vs track gain, compressor makeup
-  vs gain, track EQ vs master EQ). The model picks one; only the gains are anchored by the auxiliary loss.
-  Pans are only constrained through the mix's overall width and imbalance, so which track goes left is
-  arbitrary (as in Diff-MST).
+  vs gain, track EQ vs master EQ). The model picks one; gains, pans and sends are anchored by the auxiliary
+  loss on same-song references; against an unrelated reference only the mix's overall width and imbalance
+  constrain the pans, so which track goes left is then the model's choice (as in Diff-MST).
 - Trained with mono stems only. Stereo stems are accepted, but their side-channel statistics were never seen
   in training, and for stereo stems the engine's pan is a balance control, not the constant-power pan the
   training console models.
@@ -289,6 +298,8 @@ for a C# ONNX Runtime equality test (tolerance |a - b| <= 1e-4 max(1, |b|)).
 - Attack and release have little effect on the features at 23 ms resolution and are weakly learned.
 - The reverb is fixed at its defaults; a reference with a very different room can only be approached by sends.
 - Short budget: about an hour of CPU training; more data and steps would help (the one command scales both).
+- In the product the network's answer is polished by a few renders of the real engine (the model method's
+  refinement, `MeasuredRefinement` in `src/Embeddings`); the figures on this card are the network's alone.
 """
     (out / "MODEL_CARD.md").write_text(text)
 

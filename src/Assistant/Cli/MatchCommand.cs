@@ -25,7 +25,7 @@ internal static class MatchCommand
         var source = new Argument<string>("source") { Description = "A folder of stems, or a session file (mixwright-session.json)." };
         var reference = new Option<string>("--reference", "-r") { Description = "The reference mix to sound like (any format ffmpeg reads).", Required = true };
         var output = new Option<string>("--output", "-o") { Description = "Where to render the matched mix: .wav, or .flac/.mp3/... through ffmpeg.", Required = true };
-        var method = new Option<string>("--method") { Description = "model (the trained network), optimize (search against the engine) or loudness (equal-loudness baseline).", DefaultValueFactory = _ => "model" };
+        var method = new Option<string>("--method") { Description = "model (the trained network, polished by a few renders of the engine), optimize (search against the engine) or loudness (equal-loudness baseline).", DefaultValueFactory = _ => "model" };
         var parameters = new Option<string?>("--params") { Description = "Also write the matched console and the reason for each parameter to this JSON file." };
         var command = new Command("match", "Match a mix to a reference recording: predict the console, explain it, render it.") { source, reference, output, method, parameters };
         command.SetAction(parse => CliApp.Guard(() => Run(parse.GetRequiredValue(source), parse.GetRequiredValue(reference), parse.GetRequiredValue(output),
@@ -69,7 +69,7 @@ internal static class MatchCommand
             rate);
         Console.WriteLine(Describe(result, Path.GetFileName(referencePath), sections.GroupBy(s => s.OffsetSeconds).MaxBy(g => g.Count())!.Key, referenceSection.OffsetSeconds));
         if (paramsPath is not null) AtomicText(paramsPath, MatchResultJson.Write(result));
-        var render = OfflineRenderer.Render(mix, new RenderOptions(outputPath) { CacheDirectory = input.CacheDirectory }, new ConsoleProgress());
+        var render = OfflineRenderer.Render(mix, new RenderOptions(outputPath) { CacheDirectory = input.CacheDirectory, Analysis = RenderAnalysis.Levels }, new ConsoleProgress());
         var a = render.Analysis;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Rendered {render.OutputPath}: {render.DurationSeconds:0.0} s, {a.IntegratedLufs:0.0} LUFS, true peak {a.TruePeakDbtp:0.0} dBTP."));

@@ -34,6 +34,7 @@ internal static class RenderCommand
                 LoudnessTargetLufs = parse.GetValue(lufs),
                 Format = parse.GetValue(format),
                 CacheDirectory = DspMixEngine.ForSession(path).CacheDirectory,
+                Analysis = RenderAnalysis.Levels,    // the report below shows no spectra
             };
             var result = OfflineRenderer.Render(mix, options, new ConsoleProgress());
             var a = result.Analysis;

@@ -13,10 +13,11 @@ public sealed class MixAnalyzer
     private readonly TruePeakMeter _truePeak;
     private readonly LevelStats _levels;
     private readonly StereoMeasures _stereo;
-    private readonly SpectrumAccumulator _spectrum;
+    private readonly SpectrumAccumulator? _spectrum;
     private long _frames;
 
-    public MixAnalyzer(int sampleRate, int channels)
+    /// <param name="spectrum">Measure the spectra (Bark mid/side, octave bands); without, the report's spectra are empty.</param>
+    public MixAnalyzer(int sampleRate, int channels, bool spectrum = true)
     {
         BlockGuard.CheckSampleRate(sampleRate, nameof(MixAnalyzer));
         BlockGuard.CheckChannels(channels, 2, nameof(MixAnalyzer));
@@ -26,7 +27,7 @@ public sealed class MixAnalyzer
         _truePeak = new TruePeakMeter(channels);
         _levels = new LevelStats(channels);
         _stereo = new StereoMeasures(channels);
-        _spectrum = new SpectrumAccumulator(sampleRate, channels);
+        _spectrum = spectrum ? new SpectrumAccumulator(sampleRate, channels) : null;
     }
 
     public int SampleRate { get; }
@@ -36,7 +37,7 @@ public sealed class MixAnalyzer
     public LoudnessMeter LoudnessMeter => _loudness;
 
     /// <summary>The shared spectrum, for measures such as <see cref="SpectralOverlap"/>.</summary>
-    public SpectrumAccumulator Spectrum => _spectrum;
+    public SpectrumAccumulator Spectrum => _spectrum ?? throw new InvalidOperationException("MixAnalyzer: this analyzer was made without the spectrum.");
 
     public void Reset()
     {
@@ -44,7 +45,7 @@ public sealed class MixAnalyzer
         _truePeak.Reset();
         _levels.Reset();
         _stereo.Reset();
-        _spectrum.Reset();
+        _spectrum?.Reset();
         _frames = 0;
     }
 
@@ -55,15 +56,15 @@ public sealed class MixAnalyzer
         _truePeak.Add(block, frames);
         _levels.Add(block, frames);
         _stereo.Add(block, frames);
-        _spectrum.Add(block, frames);
+        _spectrum?.Add(block, frames);
         _frames += frames;
     }
 
     /// <summary>The report for everything added so far; can be read mid-stream.</summary>
     public AnalysisReport Result()
     {
-        var spectrum = _spectrum.Average();
-        var bark = BarkSpectrum.From(spectrum);
+        var spectrum = _spectrum?.Average();
+        var bark = spectrum is null ? null : BarkSpectrum.From(spectrum);
         return new AnalysisReport(
             IntegratedLufs: _loudness.IntegratedLufs,
             LoudnessRangeLu: _loudness.LoudnessRangeLu,
@@ -73,9 +74,9 @@ public sealed class MixAnalyzer
             CrestDb: _levels.CrestDb,
             StereoWidth: _stereo.Width,
             StereoImbalance: _stereo.Imbalance,
-            BarkMidDb: bark.MidDb,
-            BarkSideDb: bark.SideDb,
-            OctaveDb: OctaveBands.From(spectrum),
+            BarkMidDb: bark?.MidDb ?? [],
+            BarkSideDb: bark?.SideDb ?? [],
+            OctaveDb: spectrum is null ? new Dictionary<string, double>() : OctaveBands.From(spectrum),
             DurationSeconds: (double)_frames / SampleRate,
             SampleRate: SampleRate,
             Channels: Channels);

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Threading.Channels;
 using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Parameters;
 using Mixwright.Dsp.Processors;
@@ -7,19 +6,19 @@ using Mixwright.Dsp.Processors;
 namespace Mixwright.Dsp.Mixing;
 
 /// <summary>
-/// Runs the console block by block as a two-stage pipeline: the strips are processed in parallel and summed
-/// into a mix bus and a reverb send bus; a second thread takes each summed block through the reverb, the master
-/// chain and the caller's sink (limiter, meters, file). The stages overlap, so the serial master work does not
-/// leave a core idle. A few bus blocks circulate between the stages; nothing is allocated per block.
+/// Runs the console block by block as a two-stage pipeline on a fixed set of workers: while the strips
+/// process block i in parallel, one more work item takes the already summed block i-1 through the reverb,
+/// the master chain and the caller's sink (limiter, meters, file). That item is the largest and goes
+/// first; the strips fill in around it, so no core waits for the serial master work and no extra thread
+/// competes for the cores. Two bus blocks alternate between the stages; nothing is allocated per block.
 /// </summary>
 internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, int block, int parallelism, bool reverbOn)
 {
-    private const int BlocksInFlight = 3;
-
     private readonly AudioBuffer _wet = new(2, block, mix.SampleRate);
     private readonly MasterBus _master = new(mix.Master, mix.SampleRate);
     private readonly FdnReverb? _reverb = reverbOn ? CreateReverb(mix) : null;
     private readonly float _returnGain = (float)ConsoleRanges.DbToLinear(mix.Reverb.ReturnDb);
+    private readonly BusBlock[] _buses = [new(block, mix.SampleRate), new(block, mix.SampleRate)];
 
     public double MasterGainReductionDb => _master.MaxGainReductionDb;
 
@@ -40,100 +39,59 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
 
     public void Run(long totalFrames, Action<AudioBuffer, int> sink, IProgress<RenderProgress>? progress, string stage, CancellationToken cancellation)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        var full = Channel.CreateBounded<BusBlock>(BlocksInFlight);
-        var free = Channel.CreateBounded<BusBlock>(BlocksInFlight);
-        for (int i = 0; i < BlocksInFlight; i++) free.Writer.TryWrite(new BusBlock(block, mix.SampleRate));
-
-        var consumer = Task.Run(() =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation };
+        BusBlock? summed = null;    // block i-1, waiting for the master
+        long produced = 0, finished = 0;
+        for (int turn = 0; produced < totalFrames || summed is not null; turn ^= 1)
         {
+            cancellation.ThrowIfCancellationRequested();
+            int n = (int)Math.Min(block, totalFrames - produced);
+            var master = summed;
+            int first = master is null ? 0 : -1;        // item -1: the master's block
             try
             {
-                long done = 0;
-                while (full.Reader.WaitToReadAsync(stop.Token).AsTask().GetAwaiter().GetResult())
+                Parallel.For(first, n > 0 ? strips.Count : 0, parallel, i =>
                 {
-                    while (full.Reader.TryRead(out var bus))
-                    {
-                        Finish(bus, sink);
-                        done += bus.Frames;
-                        free.Writer.TryWrite(bus);
-                        progress?.Report(new RenderProgress(stage, (double)done / totalFrames));
-                    }
-                }
-            }
-            catch
-            {
-                stop.Cancel(); // unblock the producer; Run reports the consumer's exception
-                throw;
-            }
-        });
-
-        Exception? producerFailure = null, consumerFailure = null;
-        try
-        {
-            Produce(totalFrames, full.Writer, free.Reader, stop.Token);
-        }
-        catch (Exception e)
-        {
-            producerFailure = e;
-            stop.Cancel();
-        }
-        full.Writer.TryComplete();
-        try
-        {
-            consumer.GetAwaiter().GetResult();
-        }
-        catch (Exception e)
-        {
-            consumerFailure = e;
-        }
-
-        // The first real failure wins; a cancellation is only the echo of the other stage stopping.
-        var failure = new[] { consumerFailure, producerFailure }.FirstOrDefault(e => e is not null and not OperationCanceledException)
-                      ?? producerFailure ?? consumerFailure;
-        if (failure is null) return;
-        cancellation.ThrowIfCancellationRequested();
-        System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
-    }
-
-    private void Produce(long totalFrames, ChannelWriter<BusBlock> full, ChannelReader<BusBlock> free, CancellationToken token)
-    {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = token };
-        for (long done = 0; done < totalFrames;)
-        {
-            token.ThrowIfCancellationRequested();
-            int n = (int)Math.Min(block, totalFrames - done);
-            try
-            {
-                Parallel.For(0, strips.Count, parallel, i => strips[i].Process(n));
+                    if (i < 0) Finish(master!, sink);
+                    else strips[i].Process(n);
+                });
             }
             catch (AggregateException e) when (e.InnerExceptions.Count > 0)
             {
-                // A bad stem is the user's error: surface its own message, not the parallel wrapper.
+                // A bad stem or a full disk is the user's error: surface its own message, not the parallel wrapper.
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
                 throw;
             }
-
-            var bus = free.ReadAsync(token).AsTask().GetAwaiter().GetResult();
-            bus.Frames = n;
-            bus.Mix.Clear(n);
-            if (_reverb is not null) bus.Send.Clear(n);
-            foreach (var strip in strips)
+            if (master is not null)
             {
-                for (int c = 0; c < 2; c++)
+                finished += master.Frames;
+                progress?.Report(new RenderProgress(stage, (double)finished / totalFrames));
+            }
+            summed = n > 0 ? Sum(_buses[turn], n) : null;
+            produced += n;
+        }
+    }
+
+    /// <summary>Adds the strips' outputs (and sends) of this block into a bus block.</summary>
+    private BusBlock Sum(BusBlock bus, int n)
+    {
+        bus.Frames = n;
+        bus.Mix.Clear(n);
+        if (_reverb is not null) bus.Send.Clear(n);
+        foreach (var strip in strips)
+        {
+            for (int c = 0; c < 2; c++)
+            {
+                Span<float> mixBus = bus.Mix.Channel(c)[..n];
+                TensorPrimitives.Add(mixBus, strip.Output.Channel(c)[..n], mixBus);
+                if (_reverb is not null && strip.HasSend)
                 {
-                    Span<float> mixBus = bus.Mix.Channel(c)[..n];
-                    TensorPrimitives.Add(mixBus, strip.Output.Channel(c)[..n], mixBus);
-                    if (_reverb is not null && strip.HasSend)
-                    {
-                        Span<float> send = bus.Send.Channel(c)[..n];
-                        TensorPrimitives.Add(send, strip.Send.Channel(c)[..n], send);
-                    }
+                    Span<float> send = bus.Send.Channel(c)[..n];
+                    TensorPrimitives.Add(send, strip.Send.Channel(c)[..n], send);
                 }
             }
-            full.WriteAsync(bus, token).AsTask().GetAwaiter().GetResult();
-            done += n;
         }
+        return bus;
     }
 
     private void Finish(BusBlock bus, Action<AudioBuffer, int> sink)

@@ -53,7 +53,7 @@ public static class OfflineRenderer
             if (target is null)
             {
                 using var output = new RenderOutput(options.OutputPath, rate, options.Format);
-                var analyzer = new MixAnalyzer(rate, 2);
+                var analyzer = new MixAnalyzer(rate, 2, options.Analysis == RenderAnalysis.Full);
                 var limiter = new LimiterStage(mix.Master.Limiter, rate, 0, block, (b, n) => { output.Write(b, n); analyzer.Add(b, n); });
                 mixer.Run(total, limiter.Push, progress, "mixing", cancellation);
                 limiter.Flush();
@@ -100,7 +100,7 @@ public static class OfflineRenderer
             for (int pass = 1; ; pass++)
             {
                 using var output = new RenderOutput(options.OutputPath, rate, options.Format);
-                var analyzer = new MixAnalyzer(rate, 2);
+                var analyzer = new MixAnalyzer(rate, 2, options.Analysis == RenderAnalysis.Full);
                 var limiter = new LimiterStage(mix.Master.Limiter, rate, gainDb, block, (b, n) => { output.Write(b, n); analyzer.Add(b, n); });
                 using (var source = WavReader.Open(scratch))
                 {

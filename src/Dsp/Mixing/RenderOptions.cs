@@ -14,6 +14,8 @@ public sealed record RenderOptions(string OutputPath)
     /// <summary>Where decoded/resampled copies of non-WAV or other-rate stems are kept between renders.</summary>
     public string? CacheDirectory { get; init; }
     public int? MaxParallelism { get; init; }
+    /// <summary>What to measure of the output; spectra cost a few percent of a render, so a caller that shows none can skip them.</summary>
+    public RenderAnalysis Analysis { get; init; } = RenderAnalysis.Full;
     /// <summary>Let the reverb ring out after the last stem ends.</summary>
     public bool IncludeReverbTail { get; init; } = true;
 }

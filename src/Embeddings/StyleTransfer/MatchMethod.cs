@@ -3,7 +3,10 @@ namespace Mixwright.Embeddings.StyleTransfer;
 /// <summary>How console parameters are found for a reference.</summary>
 public enum MatchMethod
 {
-    /// <summary>The trained style-transfer network (models/style_transfer.onnx) run by ONNX Runtime: one pass, no search.</summary>
+    /// <summary>
+    /// The trained style-transfer network (models/style_transfer.onnx) run by ONNX Runtime, its answer polished by a
+    /// few renders of the real engine (<see cref="MatchOptions.ModelRefineRenders"/>; 0 keeps the network's answer).
+    /// </summary>
     Model,
     /// <summary>Iterative search of the console parameters against the feature loss, rendering with the real engine (Diff-MST's optimisation baseline).</summary>
     Optimize,

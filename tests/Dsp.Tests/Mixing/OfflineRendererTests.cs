@@ -132,6 +132,23 @@ public class OfflineRendererTests
     }
 
     [Fact]
+    public void A_render_that_shows_no_spectra_measures_the_same_levels_without_them()
+    {
+        using var dir = new TempDir();
+        var mix = Mix(MasterSettings.Default,
+            (dir.Write("drums.wav", TestAudio.Drums(3, channels: 1)), new TrackSettings { Pan = -0.4, ReverbSendDb = -12 }),
+            (dir.Write("pad.wav", TestAudio.Noise(3, seed: 8)), new TrackSettings { GainDb = -6 }));
+        var full = OfflineRenderer.Render(mix, new RenderOptions(dir.File("full.wav")) { CacheDirectory = dir.File("cache") }).Analysis;
+        var levels = OfflineRenderer.Render(mix, new RenderOptions(dir.File("levels.wav")) { CacheDirectory = dir.File("cache"), Analysis = RenderAnalysis.Levels }).Analysis;
+
+        Assert.Equal(File.ReadAllBytes(dir.File("full.wav")), File.ReadAllBytes(dir.File("levels.wav")));
+        Assert.Equal(full with { BarkMidDb = [], BarkSideDb = [], OctaveDb = levels.OctaveDb }, levels);
+        Assert.Equal(24, full.BarkMidDb.Length);
+        Assert.Empty(levels.BarkMidDb);
+        Assert.Empty(levels.OctaveDb);
+    }
+
+    [Fact]
     public void Progress_rises_to_completion()
     {
         using var dir = new TempDir();
