@@ -72,7 +72,10 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
         }
     }
 
-    /// <summary>Adds the strips' outputs (and sends) of this block into a bus block.</summary>
+    /// <summary>
+    /// Adds the strips' outputs of this block into a bus block, and each output times its send level into the
+    /// send bus (read again while it is still in cache, rather than kept as a copy per strip).
+    /// </summary>
     private BusBlock Sum(BusBlock bus, int n)
     {
         bus.Frames = n;
@@ -87,7 +90,7 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
                 if (_reverb is not null && strip.HasSend)
                 {
                     Span<float> send = bus.Send.Channel(c)[..n];
-                    TensorPrimitives.Add(send, strip.Send.Channel(c)[..n], send);
+                    TensorPrimitives.MultiplyAdd(strip.Output.Channel(c)[..n], strip.SendGain, send, send);
                 }
             }
         }

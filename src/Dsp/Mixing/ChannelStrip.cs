@@ -7,7 +7,7 @@ namespace Mixwright.Dsp.Mixing;
 
 /// <summary>
 /// One track's chain for the offline render: reads its stem block by block and produces a stereo block
-/// for the mix bus plus its post-fader contribution to the reverb send bus.
+/// for the mix bus; its post-fader send to the reverb is that block times <see cref="SendGain"/>.
 /// Order: gain and polarity, high-pass and EQ, compressor, pan/width, send.
 /// </summary>
 public sealed class ChannelStrip : IDisposable
@@ -29,7 +29,6 @@ public sealed class ChannelStrip : IDisposable
             throw new AudioFormatException($"{track.Name}: only mono and stereo stems can be mixed (this one has {source.ChannelCount} channels).");
         _input = new AudioBuffer(source.ChannelCount, blockFrames, source.SampleRate);
         Output = new AudioBuffer(2, blockFrames, source.SampleRate);
-        Send = new AudioBuffer(2, blockFrames, source.SampleRate);
         _gain = (float)(ConsoleRanges.DbToLinear(_settings.GainDb) * (_settings.InvertPolarity ? -1 : 1));
         _sendGain = (float)ConsoleRanges.DbToLinear(_settings.ReverbSendDb);
 
@@ -43,11 +42,11 @@ public sealed class ChannelStrip : IDisposable
     public long LengthFrames => _source.LengthFrames;
     public bool HasSend => _sendGain > 0;
 
+    /// <summary>Linear level of the post-fader send to the reverb (0 when off).</summary>
+    public float SendGain => _sendGain;
+
     /// <summary>This block's stereo output, valid for the frames passed to <see cref="Process"/>.</summary>
     public AudioBuffer Output { get; }
-
-    /// <summary>This block's post-fader send to the reverb; only written when <see cref="HasSend"/>.</summary>
-    public AudioBuffer Send { get; }
 
     /// <summary>Deepest compressor gain reduction seen so far, in dB.</summary>
     public double MaxGainReductionDb { get; private set; }
@@ -70,10 +69,6 @@ public sealed class ChannelStrip : IDisposable
         }
 
         Panner.Process(_input, Output, frames, _settings.Pan, _settings.Width);
-
-        if (HasSend)
-            for (int c = 0; c < 2; c++)
-                TensorPrimitives.Multiply(Output.Channel(c)[..frames], _sendGain, Send.Channel(c)[..frames]);
     }
 
     public void Dispose() => _source.Dispose();
