@@ -17,6 +17,7 @@ public sealed class ChannelStrip : IDisposable
     private readonly ParametricEq _eq = new();
     private readonly Compressor _compressor = new();
     private readonly AudioBuffer _input;
+    private readonly AudioBuffer[] _outputs;
     private readonly float _gain;
     private readonly float _sendGain;
 
@@ -28,7 +29,7 @@ public sealed class ChannelStrip : IDisposable
         if (source.ChannelCount is < 1 or > 2)
             throw new AudioFormatException($"{track.Name}: only mono and stereo stems can be mixed (this one has {source.ChannelCount} channels).");
         _input = new AudioBuffer(source.ChannelCount, blockFrames, source.SampleRate);
-        Output = new AudioBuffer(2, blockFrames, source.SampleRate);
+        _outputs = [new AudioBuffer(2, blockFrames, source.SampleRate), new AudioBuffer(2, blockFrames, source.SampleRate)];
         _gain = (float)(ConsoleRanges.DbToLinear(_settings.GainDb) * (_settings.InvertPolarity ? -1 : 1));
         _sendGain = (float)ConsoleRanges.DbToLinear(_settings.ReverbSendDb);
 
@@ -45,14 +46,20 @@ public sealed class ChannelStrip : IDisposable
     /// <summary>Linear level of the post-fader send to the reverb (0 when off).</summary>
     public float SendGain => _sendGain;
 
-    /// <summary>This block's stereo output, valid for the frames passed to <see cref="Process"/>.</summary>
-    public AudioBuffer Output { get; }
+    /// <summary>
+    /// The stereo output written by the last <see cref="Process"/> into <paramref name="slot"/> (0 or 1): two
+    /// slots, so the mixer can sum one block while the strip makes the next.
+    /// </summary>
+    public AudioBuffer Output(int slot) => _outputs[slot];
 
     /// <summary>Deepest compressor gain reduction seen so far, in dB.</summary>
     public double MaxGainReductionDb { get; private set; }
 
-    /// <summary>Produces the next <paramref name="frames"/> frames; past the stem's end it is fed silence so tails ring out.</summary>
-    public void Process(int frames)
+    /// <summary>
+    /// Produces the next <paramref name="frames"/> frames into output <paramref name="slot"/>; past the stem's end
+    /// it is fed silence so tails ring out.
+    /// </summary>
+    public void Process(int frames, int slot)
     {
         int read = _source.Read(_input, frames);
         for (int c = 0; c < _input.ChannelCount; c++) _input.Channel(c)[read..frames].Clear();
@@ -68,7 +75,7 @@ public sealed class ChannelStrip : IDisposable
             MaxGainReductionDb = Math.Max(MaxGainReductionDb, _compressor.LastGainReductionDb);
         }
 
-        Panner.Process(_input, Output, frames, _settings.Pan, _settings.Width);
+        Panner.Process(_input, _outputs[slot], frames, _settings.Pan, _settings.Width);
     }
 
     public void Dispose() => _source.Dispose();

@@ -6,7 +6,9 @@ namespace Mixwright.Assistant.Tests.Tui;
 /// <summary>A render long enough to watch: the progress shows while it runs, the UI keeps answering, Esc stops it.</summary>
 public sealed class RenderProgressTests : IDisposable
 {
-    private readonly TestSession _session = new(seconds: 30); // long enough to watch under a loaded CI machine
+    // Long enough to watch: the render must still be running after the UI has answered F1 and Esc, on a fast
+    // machine as on a loaded one (three 30 s stems render in a fraction of a second).
+    private readonly TestSession _session = new(seconds: 240);
 
     public void Dispose() => _session.Dispose();
 
