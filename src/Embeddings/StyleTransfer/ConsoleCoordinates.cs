@@ -10,8 +10,8 @@ internal sealed record Coordinate(Knob Knob, int Track, int Band, double Min, do
 
 /// <summary>
 /// The searched part of a console as a vector: track gains, pans, track EQ band gains, reverb sends and master EQ
-/// band gains. Sends are searched between an "off" floor (<see cref="SendMinDb"/> unless the search says) and
-/// <see cref="SendMaxDb"/>; EQ gains within ±<see cref="EqSearchDb"/>; gains within ±24 dB of where the search starts.
+/// band gains. Sends are searched between <see cref="SendMinDb"/> (read as off) and <see cref="SendMaxDb"/>; EQ
+/// gains within ±<see cref="EqSearchDb"/>; gains within ±24 dB of where the search starts.
 /// </summary>
 internal static class ConsoleCoordinates
 {
@@ -29,11 +29,11 @@ internal static class ConsoleCoordinates
     }
 
     /// <summary>
-    /// Coarse levers first: gains and the master's tone, then pans, track EQ, sends. A send searched down to
-    /// <paramref name="sendOffDb"/> is off there. Bounds take in where the search starts (but for a send below
-    /// the floor, which is off), so reading a console and applying it unchanged gives it back.
+    /// Coarse levers first: gains and the master's tone, then pans, track EQ, sends. Bounds take in where the
+    /// search starts (but for a send below the floor, which is off), so reading a console and applying it
+    /// unchanged gives it back.
     /// </summary>
-    public static Coordinate[] For(ConsoleProposal start, Steps steps, double sendOffDb = SendMinDb)
+    public static Coordinate[] For(ConsoleProposal start, Steps steps)
     {
         int tracks = start.Tracks.Count;
         var list = new List<Coordinate>();
@@ -50,7 +50,7 @@ internal static class ConsoleCoordinates
             for (int b = 0; b < ParametricEqSettings.BandCount; b++)
                 list.Add(new Coordinate(Knob.EqGain, t, b, -EqSearchDb, EqSearchDb, steps.EqDb, 0.5));
         for (int t = 0; t < tracks; t++)
-            list.Add(new Coordinate(Knob.Send, t, -1, sendOffDb, SendMaxDb, steps.SendDb, 1.5));
+            list.Add(new Coordinate(Knob.Send, t, -1, SendMinDb, SendMaxDb, steps.SendDb, 1.5));
         return list.Select(c =>
         {
             double v = Read(start, c);

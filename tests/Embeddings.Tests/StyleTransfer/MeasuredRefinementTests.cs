@@ -33,7 +33,6 @@ public sealed class MeasuredRefinementTests
 
         double before = LevelledLoss(alone), after = LevelledLoss(refined);
         Assert.True(after <= 0.7 * before, $"refined loss {after:0.000} vs the network's {before:0.000}");
-        Console.WriteLine($"refined loss {after:0.000} vs the network's {before:0.000}");
         Assert.True(Math.Abs(refined.Matched!.Imbalance - refined.Reference.Imbalance) <= 0.05,
             $"imbalance: reference {refined.Reference.Imbalance:0.000}, refined {refined.Matched.Imbalance:0.000}, network {alone.Matched!.Imbalance:0.000}");
         Assert.True(Math.Abs(refined.Matched.Width - refined.Reference.Width) <= 0.05,
@@ -41,7 +40,10 @@ public sealed class MeasuredRefinementTests
         // Repeatable: the same stems and reference give the same console.
         Assert.Equal(refined.Tracks.Select(t => t.Settings), again.Tracks.Select(t => t.Settings));
         Assert.Equal(refined.Master, again.Master);
-        Assert.All(refined.Tracks, t => Assert.True(t.Settings.ReverbSendDb == ConsoleRanges.OffDb || t.Settings.ReverbSendDb >= ModelPrediction.AudibleSendDb));
+        // EQ moves must pay for themselves: bands stay near where the network put them.
+        var eqMoves = refined.Tracks.Zip(alone.Tracks).SelectMany(p => p.First.Settings.Eq.Bands.Zip(p.Second.Settings.Eq.Bands,
+            (a, b) => (Track: p.First.Name, Moved: Math.Abs(a.GainDb - b.GainDb)))).ToArray();
+        Assert.True(eqMoves.Average(m => m.Moved) <= 1.5, string.Join(", ", eqMoves.Select(m => $"{m.Track} {m.Moved:0.0}")));
     }
 
     [ModelFact]
