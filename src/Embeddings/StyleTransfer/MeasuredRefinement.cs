@@ -11,6 +11,8 @@ namespace Mixwright.Embeddings.StyleTransfer;
 /// the measured loss falls, else the trust region halves. This is defect correction (as in space mapping): the
 /// estimator points the way, the renders keep it honest, so a handful of renders does what a blind search needs
 /// hundreds for. Every loss is read at the reference's level, and the master gain follows (as the optimizer's).
+/// Moving an EQ band away from the network's answer has a price (<see cref="MoveCost"/>), so bands move only
+/// where that buys a clearly better match; levels, pans and sends move freely.
 /// </summary>
 internal static class MeasuredRefinement
 {
@@ -43,13 +45,14 @@ internal static class MeasuredRefinement
             var x = Search(context.Estimator, console, coordinates, best.X, defect, reference, radius, cost);
             if (x.SequenceEqual(best.X)) break;
             var trial = Measure(context, start, coordinates, x, masterGain, cost);
-            if (trial.Loss < best.Loss) best = trial;
+            if (trial.Objective < best.Objective) best = trial;
             else radius /= 2;
         }
         return ConsoleCoordinates.Apply(start, coordinates, best.X, best.LevelledMasterGainDb);
     }
 
-    private sealed record Measurement(double[] X, ConsoleProposal Console, MixFeatures Features, double Loss, double TrimDb)
+    /// <summary>A rendered console: its features, its objective (the levelled loss plus the EQ moves' cost) and the level trim.</summary>
+    private sealed record Measurement(double[] X, ConsoleProposal Console, MixFeatures Features, double Objective, double TrimDb)
     {
         public double LevelledMasterGainDb => ConsoleRanges.OutputGainDb.Clamp(Console.Master.OutputGainDb + TrimDb);
     }
