@@ -9,8 +9,11 @@ public sealed record RenderOptions(string OutputPath)
     public WavSampleFormat Format { get; init; } = WavSampleFormat.Float32;
     /// <summary>Overrides the master's loudness target when set.</summary>
     public double? LoudnessTargetLufs { get; init; }
-    /// <summary>Frames per block: memory use scales with this, not with the song's length.</summary>
-    public int BlockFrames { get; init; } = 8192;
+    /// <summary>
+    /// Frames per block: memory use scales with this, not with the song's length. 4096 keeps a strip's buffers
+    /// (about 100 KB) in its core's cache (measured on the render bench: a few percent faster than 8192).
+    /// </summary>
+    public int BlockFrames { get; init; } = 4096;
     /// <summary>Where decoded/resampled copies of non-WAV or other-rate stems are kept between renders.</summary>
     public string? CacheDirectory { get; init; }
     public int? MaxParallelism { get; init; }
