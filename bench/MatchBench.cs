@@ -14,7 +14,9 @@ namespace Mixwright.Bench;
 /// the engine (<see cref="RandomConsole"/>); the matchers get the same stems re-levelled at random (as delivered
 /// stems are) and the reference audio, and their consoles are rendered over the whole song and compared with the
 /// whole reference: RMS, crest factor, stereo width, imbalance and Bark mid/side errors, the Diff-MST loss, and
-/// seconds per song. Then the issue's targets as ratios, and one 8-track, 3-minute song matched by the model.
+/// seconds per song. Besides the three methods: the network's answer alone, and the model method's refinement
+/// alone (started from equal loudness), so the table shows what each half contributes. Then the issue's targets
+/// as ratios, and one 8-track, 3-minute song matched by the model.
 /// </summary>
 internal static class MatchBench
 {
@@ -43,6 +45,7 @@ internal static class MatchBench
                 matchers.Add((MatchMethods.WireName(MatchMethod.Model), model!));
                 matchers.Add((NetworkOnly, new ModelMixMatcher(network, options with { ModelRefineRenders = 0 })));
             }
+            matchers.Add(($"refinement alone ({options.ModelRefineRenders} renders from equal loudness)", new RefinedBaselineMatcher(options)));
             matchers.Add((MatchMethods.WireName(MatchMethod.Optimize), new OptimizingMixMatcher(options)));
             matchers.Add((MatchMethods.WireName(MatchMethod.Loudness), new LoudnessMixMatcher(options)));
             var errors = matchers.ToDictionary(m => m.Label, _ => new List<FeatureErrors>());
@@ -61,7 +64,7 @@ internal static class MatchBench
                     var stems = inputStems.Select((a, i) => new StemAudio(song.Names[i], a)).ToArray();
                     var result = matcher.Match(stems, reference);
                     var render = OfflineRenderer.Render(result.ToMixDefinition(inputPaths, HeldOutSong.Rate),
-                        new RenderOptions(Path.Combine(work, $"song{s}", $"{label.Replace(", ", "-").Replace(' ', '-')}.wav")) { MaxParallelism = threads, IncludeReverbTail = false });
+                        new RenderOptions(Path.Combine(work, $"song{s}", $"matcher{line.Count}.wav")) { MaxParallelism = threads, IncludeReverbTail = false });
                     var e = FeatureErrors.Between(MixFeatures.From(render.Analysis), referenceFeatures);
                     errors[label].Add(e);
                     times[label].Add(result.ElapsedSeconds);
