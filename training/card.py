@@ -101,8 +101,9 @@ def observations(ev: dict) -> str:
                      f"follow the references' (correlation {st['pan']['corr']:.2f}): the front end's per-band balance shows "
                      "which instrument a reference puts where.")
     if "reverb_send_db" in st and st["reverb_send_db"]["pred_mean"] > st["reverb_send_db"]["true_mean"] + 10:
+        part = "part of " if st.get("pan", {}).get("pred_std", 0) >= 0.05 else ""
         notes.append(f"Reverb sends are far higher than the references' (mean {st['reverb_send_db']['pred_mean']:.1f} dB "
-                     f"vs {st['reverb_send_db']['true_mean']:.1f} dB): the model makes the reference's stereo width with "
+                     f"vs {st['reverb_send_db']['true_mean']:.1f} dB): the model makes {part}the reference's stereo width with "
                      "the (decorrelated) reverb instead of pans. Musically this is a lot of reverb; a caller may "
                      "prefer to cap sends or to spread pans itself.")
     if "comp_ratio" in st and st["comp_ratio"]["pred_std"] < 0.1:

@@ -6,7 +6,8 @@ using Mixwright.Dsp.Processors;
 namespace Mixwright.Dsp.Mixing;
 
 /// <summary>
-/// Runs the console block by block as a three-stage pipeline on a fixed set of workers: while the strips
+/// Runs the console block by block as a three-stage pipeline on a fixed team of threads (<see cref="WorkerTeam"/>,
+/// one per core allowed): while the strips
 /// process block i in parallel, block i-1's strip outputs are summed into a bus block (in frame ranges, each
 /// range over the strips in order, so the sum is the same whatever ran where), and block i-2 goes through the
 /// reverb, the master chain and the caller's sink (limiter, meters, file). The master's item is the largest
@@ -15,7 +16,7 @@ namespace Mixwright.Dsp.Mixing;
 /// </summary>
 internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, int block, int parallelism, bool reverbOn)
 {
-    /// <summary>Frame ranges a block is summed in (items of the parallel loop).</summary>
+    /// <summary>Frame ranges a block is summed in (items of a step).</summary>
     private const int SumParts = 2;
 
     private readonly AudioBuffer _wet = new(2, block, mix.SampleRate);
@@ -43,43 +44,43 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
 
     public void Run(long totalFrames, Action<AudioBuffer, int> sink, IProgress<RenderProgress>? progress, string stage, CancellationToken cancellation)
     {
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation };
+        using var team = new WorkerTeam(Math.Max(1, parallelism));
+        _sink = sink;
         BusBlock? toSum = null, toFinish = null;    // block i-1 (its strip outputs), block i-2 (summed)
         long produced = 0, finished = 0;
         for (int i = 0; produced < totalFrames || toSum is not null || toFinish is not null; i++)
         {
             cancellation.ThrowIfCancellationRequested();
             int n = (int)Math.Min(block, totalFrames - produced);
-            int slot = i & 1;
-            var master = toFinish;
-            var sum = toSum;
-            int masterItems = master is null ? 0 : 1, sumItems = sum is null ? 0 : SumParts, stripItems = n > 0 ? strips.Count : 0;
-            try
+            _step = new Step(toFinish, toSum, i & 1, n, toFinish is null ? 0 : 1, toSum is null ? 0 : SumParts);
+            team.Run(_step.MasterItems + _step.SumItems + (n > 0 ? strips.Count : 0), _runItem ??= RunItem);
+            if (toFinish is not null)
             {
-                Parallel.For(0, masterItems + sumItems + stripItems, parallel, j =>
-                {
-                    if (j < masterItems) Finish(master!, sink);
-                    else if (j < masterItems + sumItems) SumPart(sum!, 1 - slot, j - masterItems);
-                    else strips[j - masterItems - sumItems].Process(n, slot);
-                });
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
-            {
-                // A bad stem or a full disk is the user's error: surface its own message, not the parallel wrapper.
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-                throw;
-            }
-            if (master is not null)
-            {
-                finished += master.Frames;
+                finished += toFinish.Frames;
                 progress?.Report(new RenderProgress(stage, (double)finished / totalFrames));
             }
             // Block i-2's bus is free now; block i will be summed into it next time round.
-            toFinish = sum;
-            toSum = n > 0 ? _buses[slot] : null;
+            toFinish = toSum;
+            toSum = n > 0 ? _buses[i & 1] : null;
             if (toSum is not null) toSum.Frames = n;
             produced += n;
         }
+    }
+
+    /// <summary>One step of the pipeline: which block the master finishes, which is summed, where the strips write.</summary>
+    private readonly record struct Step(BusBlock? Finish, BusBlock? Sum, int Slot, int Frames, int MasterItems, int SumItems);
+
+    private Step _step;
+    private Action<AudioBuffer, int>? _sink;
+    private Action<int>? _runItem;
+
+    /// <summary>Item j of the current step: the master's block first (the largest item), then the sums, then the strips.</summary>
+    private void RunItem(int j)
+    {
+        var step = _step;
+        if (j < step.MasterItems) Finish(step.Finish!, _sink!);
+        else if (j < step.MasterItems + step.SumItems) SumPart(step.Sum!, 1 - step.Slot, j - step.MasterItems);
+        else strips[j - step.MasterItems - step.SumItems].Process(step.Frames, step.Slot);
     }
 
     /// <summary>
