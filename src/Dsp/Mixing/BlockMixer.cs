@@ -7,12 +7,12 @@ namespace Mixwright.Dsp.Mixing;
 
 /// <summary>
 /// Runs the console block by block as a three-stage pipeline on a fixed team of threads (<see cref="WorkerTeam"/>,
-/// one per core allowed): while the strips
-/// process block i in parallel, block i-1's strip outputs are summed into a bus block (in frame ranges, each
-/// range over the strips in order, so the sum is the same whatever ran where), and block i-2 goes through the
-/// reverb, the master chain and the caller's sink (limiter, meters, file). The master's item is the largest
-/// and goes first; the rest fill in around it, so no core waits for serial work and no extra thread competes
-/// for the cores. Strips keep two output slots and two bus blocks alternate; nothing is allocated per block.
+/// one per core allowed): while the strips process block i in parallel, block i-1's strip outputs are summed
+/// into a bus block (in frame ranges, each range over the strips in order, so the sum is the same whatever ran
+/// where), and block i-2 goes through the reverb, the master chain and the caller's sink (limiter, meters,
+/// file). The master's item is the largest and goes first; the rest fill in around it, so no core waits for
+/// serial work and no extra thread competes for the cores. Strips keep two output slots and two bus blocks
+/// alternate; nothing is allocated per block.
 /// </summary>
 internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, int block, int parallelism, bool reverbOn)
 {
@@ -24,6 +24,12 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
     private readonly FdnReverb? _reverb = reverbOn ? CreateReverb(mix) : null;
     private readonly float _returnGain = (float)ConsoleRanges.DbToLinear(mix.Reverb.ReturnDb);
     private readonly BusBlock[] _buses = [new(block, mix.SampleRate), new(block, mix.SampleRate)];
+    private Step _step;
+    private Action<AudioBuffer, int>? _sink;
+    private Action<int>? _runItem;
+
+    /// <summary>One step of the pipeline: which block the master finishes, which is summed, where the strips write.</summary>
+    private readonly record struct Step(BusBlock? Finish, BusBlock? Sum, int Slot, int Frames, int MasterItems, int SumItems);
 
     public double MasterGainReductionDb => _master.MaxGainReductionDb;
 
@@ -66,13 +72,6 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
             produced += n;
         }
     }
-
-    /// <summary>One step of the pipeline: which block the master finishes, which is summed, where the strips write.</summary>
-    private readonly record struct Step(BusBlock? Finish, BusBlock? Sum, int Slot, int Frames, int MasterItems, int SumItems);
-
-    private Step _step;
-    private Action<AudioBuffer, int>? _sink;
-    private Action<int>? _runItem;
 
     /// <summary>Item j of the current step: the master's block first (the largest item), then the sums, then the strips.</summary>
     private void RunItem(int j)
