@@ -2,9 +2,9 @@
 
 Front end (part of the ONNX graph): non-overlapping 1024-sample Hann frames, one-sided DFT of M = L+R and
 S = L-R (two 32-point stages of matrix products, so the graph needs no FFT operator), powers of
-L, R, M, S per bin, 48 Bark-spaced bands, and per band the mean, spread and maximum of the level over time,
-plus level, frame crest, width and imbalance, and each band's left/right balance. Exactly the same numbers are computed in training from the
-console's band energies (console.py), so training and inference cannot disagree on features.
+L, R, M, S per bin, 48 Bark-spaced bands, and per band the mean, spread and maximum of the level over time and
+its left/right balance, plus level, frame crest, width and imbalance. Exactly the same numbers are computed in
+training from the console's band energies (console.py), so training and inference cannot disagree on features.
 
 Core: a track encoder and a reference encoder (MLPs on those statistics), one token per track, four reference
 tokens and a learned master token, a pre-norm transformer over all tokens with NO positional encoding (masked

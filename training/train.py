@@ -1,12 +1,12 @@
 """Trains the style-transfer model on our multitracks (self-supervised, as Diff-MST).
 
 Loss: Diff-MST's audio-feature loss (features.py) between the mix the predicted parameters make on the
-differentiable console and the reference mix, plus a small auxiliary regression of the track gains for
-examples whose reference was mixed from the same song (there the true gains are known: the reference's gains
-minus the random re-levelling of the input stems). The learning-rate schedule runs on wall time, so a fixed
-time budget gives a complete cosine schedule on a fast or a slow machine.
+differentiable console and the reference mix, plus a small auxiliary regression of the track gains, pans and
+sends for examples whose reference was mixed from the same song (there the true values are known: for gains the
+reference's minus the random re-levelling of the input stems). The learning-rate schedule runs on wall time, so
+a fixed time budget gives a complete cosine schedule on a fast or a slow machine.
 
-Usage: python3 -m training.train --data training/data --out training/checkpoints --minutes 60
+Usage: python3 -m training.train --data training/data --out training/checkpoints --minutes 70
 """
 from __future__ import annotations
 
