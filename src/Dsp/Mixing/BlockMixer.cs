@@ -50,7 +50,8 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
 
     public void Run(long totalFrames, Action<AudioBuffer, int> sink, IProgress<RenderProgress>? progress, string stage, CancellationToken cancellation)
     {
-        using var team = new WorkerTeam(Math.Max(1, parallelism));
+        // No more threads than a step has items: extra ones would only spin.
+        using var team = new WorkerTeam(Math.Clamp(parallelism, 1, strips.Count + 1 + SumParts));
         _sink = sink;
         BusBlock? toSum = null, toFinish = null;    // block i-1 (its strip outputs), block i-2 (summed)
         long produced = 0, finished = 0;
