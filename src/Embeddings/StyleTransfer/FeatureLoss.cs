@@ -39,6 +39,16 @@ public static class FeatureLoss
     public static double Floor(double db) => double.IsNaN(db) ? DbFloor : Math.Max(db, DbFloor);
 
     public static double Loss(MixFeatures mix, MixFeatures reference) => FeatureErrors.Between(mix, reference).Loss;
+
+    /// <summary>
+    /// The loss with the mix's level set aside: read as if brought to the reference's RMS (as a master gain would),
+    /// and the trim in dB that takes it there (0 for silence).
+    /// </summary>
+    public static (double Loss, double TrimDb) Levelled(MixFeatures mix, MixFeatures reference)
+    {
+        double trim = double.IsFinite(mix.RmsDb) ? reference.RmsDb - mix.RmsDb : 0;
+        return (Loss(mix.Louder(trim), reference), trim);
+    }
 }
 
 /// <summary>The per-feature absolute errors between a mix and a reference (Bark: mean over bands, in dB).</summary>

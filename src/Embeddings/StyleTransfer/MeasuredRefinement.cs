@@ -61,8 +61,8 @@ internal static class MeasuredRefinement
     {
         var console = ConsoleCoordinates.Apply(start, coordinates, x, masterGain);
         var features = context.Render(console);
-        double trim = double.IsFinite(features.RmsDb) ? context.Match.ReferenceFeatures.RmsDb - features.RmsDb : 0;
-        return new Measurement(x, console, features, FeatureLoss.Loss(features.Louder(trim), context.Match.ReferenceFeatures) + cost.Of(x), trim);
+        var (loss, trim) = FeatureLoss.Levelled(features, context.Match.ReferenceFeatures);
+        return new Measurement(x, console, features, loss + cost.Of(x), trim);
     }
 
     /// <summary>
@@ -88,8 +88,8 @@ internal static class MeasuredRefinement
     }
 
     /// <summary>
-    /// Coordinate descent on the corrected estimate from <paramref name="x0"/>, each value kept within the trust
-    /// region around its start; steps halve where neither direction helps.
+    /// Coordinate descent (<see cref="CoordinateDescent"/>) on the corrected estimate from <paramref name="x0"/>, each
+    /// value kept within the trust region around its start.
     /// </summary>
     private static double[] Search(MixEstimator estimator, ConsoleProposal console, Coordinate[] coordinates, double[] x0, Defect defect,
         MixFeatures reference, double radius, MoveCost cost)
@@ -104,7 +104,7 @@ internal static class MeasuredRefinement
         double Loss()
         {
             var corrected = defect.Apply(estimator.Estimate(tracks, master, console.Reverb, eqPower, masterEqPower));
-            return FeatureLoss.Loss(corrected.Louder(reference.RmsDb - corrected.RmsDb), reference) + cost.Of(x);
+            return FeatureLoss.Levelled(corrected, reference).Loss + cost.Of(x);
         }
 
         void Set(int i, double value)
@@ -116,37 +116,16 @@ internal static class MeasuredRefinement
             else if (c.Knob == Knob.MasterEqGain) masterEqPower = estimator.EqPower(master.Eq, null);
         }
 
+        (double Lo, double Hi) Bounds(int i)
+        {
+            var c = coordinates[i];
+            double reach = ReachOf(c.Knob) * radius;
+            return (Math.Max(c.Min, x0[i] - reach), Math.Min(c.Max, x0[i] + reach));
+        }
+
         double loss = Loss();
         for (int sweep = 0; sweep < MaxSweeps; sweep++)
-        {
-            bool active = false;
-            for (int i = 0; i < coordinates.Length; i++)
-            {
-                var c = coordinates[i];
-                if (steps[i] < c.MinStep) continue;
-                active = true;
-                double reach = ReachOf(c.Knob) * radius;
-                double lo = Math.Max(c.Min, x0[i] - reach), hi = Math.Min(c.Max, x0[i] + reach);
-                bool moved = false;
-                foreach (int sign in (ReadOnlySpan<int>)[1, -1])
-                {
-                    double value = Math.Clamp(x[i] + sign * steps[i], lo, hi);
-                    if (value == x[i]) continue;
-                    double old = x[i];
-                    Set(i, value);
-                    double trial = Loss();
-                    if (trial < loss)
-                    {
-                        loss = trial;
-                        moved = true;
-                        break;
-                    }
-                    Set(i, old);
-                }
-                if (!moved) steps[i] /= 2;
-            }
-            if (!active) break;
-        }
+            if (!CoordinateDescent.Sweep(coordinates, x, steps, Bounds, Set, Loss, ref loss)) break;
         return x;
     }
 

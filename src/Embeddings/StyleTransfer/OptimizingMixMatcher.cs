@@ -38,12 +38,10 @@ public sealed class OptimizingMixMatcher(MatchOptions? options = null) : IMixMat
         double masterGain = start.Master.OutputGainDb;
         int renders = 0;
 
-        (double Loss, double Trim, MixFeatures Features) Evaluate(double[] values)
+        (double Loss, double Trim) Evaluate(double[] values)
         {
             renders++;
-            var features = context.Render(ConsoleCoordinates.Apply(start, coordinates, values, masterGain));
-            double trim = double.IsFinite(features.RmsDb) ? reference.RmsDb - features.RmsDb : 0;
-            return (FeatureLoss.Loss(features.Louder(trim), reference), trim, features);
+            return FeatureLoss.Levelled(context.Render(ConsoleCoordinates.Apply(start, coordinates, values, masterGain)), reference);
         }
 
         bool Spent() => renders >= _options.OptimizeMaxRenders || clock.Elapsed >= _options.OptimizeMaxTime;
@@ -51,31 +49,22 @@ public sealed class OptimizingMixMatcher(MatchOptions? options = null) : IMixMat
         var best = Evaluate(x);
         while (!Spent())
         {
-            bool active = false;
-            for (int i = 0; i < coordinates.Length && !Spent(); i++)
-            {
-                context.Cancellation.ThrowIfCancellationRequested();
-                var c = coordinates[i];
-                if (steps[i] < c.MinStep) continue;
-                active = true;
-                bool moved = false;
-                foreach (int sign in new[] { 1, -1 })
+            // Every trial is a render; the one the sweep keeps is the new best (it keeps exactly the trials that beat it).
+            double bestLoss = best.Loss;
+            bool active = CoordinateDescent.Sweep(coordinates, x, steps, i => (coordinates[i].Min, coordinates[i].Max),
+                (i, value) => x[i] = value,
+                () =>
                 {
-                    double value = Math.Clamp(x[i] + sign * steps[i], c.Min, c.Max);
-                    if (value == x[i] || Spent()) continue;
-                    double old = x[i];
-                    x[i] = value;
                     var trial = Evaluate(x);
-                    if (trial.Loss < best.Loss)
-                    {
-                        best = trial;
-                        moved = true;
-                        break;
-                    }
-                    x[i] = old;
-                }
-                if (!moved) steps[i] /= 2;
-            }
+                    if (trial.Loss < best.Loss) best = trial;
+                    return trial.Loss;
+                },
+                ref bestLoss,
+                () =>
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                    return Spent();
+                });
             if (!active) break;
             // Move the master gain to where the loss was read, so the limiter sees the level it will see.
             double level = ConsoleRanges.OutputGainDb.Clamp(masterGain + best.Trim);
