@@ -30,20 +30,20 @@ public sealed record AnalysisReport(
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
             w.WriteStartObject();
-            Number(w, "integrated_lufs", IntegratedLufs);
-            Number(w, "loudness_range_lu", LoudnessRangeLu);
-            Number(w, "true_peak_dbtp", TruePeakDbtp);
-            Number(w, "sample_peak_dbfs", SamplePeakDbfs);
-            Number(w, "rms_dbfs", RmsDbfs);
-            Number(w, "crest_db", CrestDb);
-            Number(w, "stereo_width", StereoWidth);
-            Number(w, "stereo_imbalance", StereoImbalance);
+            w.WriteFiniteOrNull("integrated_lufs", IntegratedLufs);
+            w.WriteFiniteOrNull("loudness_range_lu", LoudnessRangeLu);
+            w.WriteFiniteOrNull("true_peak_dbtp", TruePeakDbtp);
+            w.WriteFiniteOrNull("sample_peak_dbfs", SamplePeakDbfs);
+            w.WriteFiniteOrNull("rms_dbfs", RmsDbfs);
+            w.WriteFiniteOrNull("crest_db", CrestDb);
+            w.WriteFiniteOrNull("stereo_width", StereoWidth);
+            w.WriteFiniteOrNull("stereo_imbalance", StereoImbalance);
             Array(w, "bark_mid_db", BarkMidDb);
             Array(w, "bark_side_db", BarkSideDb);
             w.WriteStartObject("octave_db");
-            foreach (var (band, level) in OctaveDb) Number(w, band, level);
+            foreach (var (band, level) in OctaveDb) w.WriteFiniteOrNull(band, level);
             w.WriteEndObject();
-            Number(w, "duration_s", DurationSeconds);
+            w.WriteFiniteOrNull("duration_s", DurationSeconds);
             w.WriteNumber("sample_rate", SampleRate);
             w.WriteNumber("channels", Channels);
             w.WriteEndObject();
@@ -51,20 +51,10 @@ public sealed record AnalysisReport(
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
-    }
-
     private static void Array(Utf8JsonWriter w, string name, double[] values)
     {
         w.WriteStartArray(name);
-        foreach (double v in values)
-        {
-            if (double.IsFinite(v)) w.WriteNumberValue(v);
-            else w.WriteNullValue();
-        }
+        foreach (double v in values) w.WriteFiniteOrNullValue(v);
         w.WriteEndArray();
     }
 }

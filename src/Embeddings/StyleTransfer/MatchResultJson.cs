@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Mixwright.Dsp.Analysis;
 using Mixwright.Dsp.Parameters;
 
 namespace Mixwright.Embeddings.StyleTransfer;
@@ -147,15 +148,8 @@ public static class MatchResultJson
         w.WriteEndObject();
     }
 
-    private static void Number(Utf8JsonWriter w, string name, double v)
-    {
-        w.WritePropertyName(name);
-        Value(w, v);
-    }
+    // Four decimals: a match report is read by people and LLMs, not fed back into the engine.
+    private static void Number(Utf8JsonWriter w, string name, double v) => w.WriteFiniteOrNull(name, Math.Round(v, 4));
 
-    private static void Value(Utf8JsonWriter w, double v)
-    {
-        if (double.IsFinite(v)) w.WriteNumberValue(Math.Round(v, 4));
-        else w.WriteNullValue();
-    }
+    private static void Value(Utf8JsonWriter w, double v) => w.WriteFiniteOrNullValue(Math.Round(v, 4));
 }

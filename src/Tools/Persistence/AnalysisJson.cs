@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Mixwright.Dsp.Analysis.JsonNumbers;
 using Mixwright.Tools.Engine;
 using static Mixwright.Tools.Persistence.JsonFields;
 
@@ -13,7 +14,7 @@ internal static class AnalysisJson
     public static void Write(Utf8JsonWriter w, AnalysisSummary a, int? decimals = null)
     {
         void WriteNumber(Utf8JsonWriter w, string name, double value) =>
-            AnalysisJson.WriteNumber(w, name, decimals is int d && double.IsFinite(value) ? Math.Round(value, d) : value);
+            w.WriteFiniteOrNull(name, decimals is int d && double.IsFinite(value) ? Math.Round(value, d) : value);
         w.WriteStartObject();
         WriteNumber(w, "integrated_lufs", a.IntegratedLufs);
         WriteNumber(w, "loudness_range_lu", a.LoudnessRangeLu);
@@ -60,10 +61,4 @@ internal static class AnalysisJson
     }
 
     private static double Level(JsonElement o, string name) => Number(o, name, "analysis: ") ?? double.NegativeInfinity;
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumber(name, value);
-        else w.WriteNull(name);
-    }
 }
