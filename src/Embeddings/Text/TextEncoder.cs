@@ -171,8 +171,16 @@ public sealed class TextEncoder : IDisposable
     private TokenizedText Tokenize(string text)
     {
         var normalized = UncasedBertNormalizer.Normalize(text);
-        var pieces = _tokenizer.EncodeToTokens(normalized.Text, out _, considerPreTokenization: true, considerNormalization: false);
-        bool truncated = pieces.Count > MaxTokens - 2;
+        // WordPiece word by word (the tokenizer neither normalises nor splits again); offsets are the word's own.
+        var pieces = new List<(string Value, int Id, int Start, int End)>();
+        bool truncated = false;
+        foreach (var (wordStart, wordLength) in BertPreTokenizer.Split(normalized.Text))
+        {
+            string word = normalized.Text.Substring(wordStart, wordLength);
+            foreach (var piece in _tokenizer.EncodeToTokens(word, out _, considerPreTokenization: false, considerNormalization: false))
+                pieces.Add((piece.Value, piece.Id, wordStart + piece.Offset.Start.Value, wordStart + piece.Offset.End.Value));
+            if (pieces.Count > MaxTokens - 2) { truncated = true; break; }
+        }
         int kept = Math.Min(pieces.Count, MaxTokens - 2);
         var tokens = new string[kept + 2];
         var ids = new int[kept + 2];
@@ -180,10 +188,10 @@ public sealed class TextEncoder : IDisposable
         (tokens[0], ids[0], spans[0]) = (ClassificationToken, _clsId, TextSpan.None);
         for (int i = 0; i < kept; i++)
         {
-            var piece = pieces[i];
-            tokens[i + 1] = piece.Value;
-            ids[i + 1] = piece.Id;
-            spans[i + 1] = normalized.ToSource(piece.Offset.Start.Value, piece.Offset.End.Value);
+            var (value, id, start, end) = pieces[i];
+            tokens[i + 1] = value;
+            ids[i + 1] = id;
+            spans[i + 1] = normalized.ToSource(start, end);
         }
         (tokens[kept + 1], ids[kept + 1], spans[kept + 1]) = (SeparatorToken, _sepId, TextSpan.None);
         return new TokenizedText(text, tokens, ids, spans, truncated);

@@ -18,6 +18,7 @@ public sealed class TextEncoderTests(EncoderFixture fixture) : IClassFixture<Enc
     [InlineData("the kick's too harsh!!! (really)", null)]
     [InlineData("vokal is kinda muddy,snare needs to be brigter", null)]
     [InlineData("make it 3.5dB brighter around 2kHz", null)]
+    [InlineData("push it +3 dB, no more $$$ | ~ = <x> 🎸 © 5°C ½", null)]
     [InlineData("Ça sonne trop dur", "ca sonne trop dur")]
     [InlineData("Naïve café-style reverb on the résumé voice-over", "naive cafe-style reverb on the resume voice-over")]
     [InlineData("less   reverb\ton the\nbacking vocals", "less reverb on the backing vocals")]

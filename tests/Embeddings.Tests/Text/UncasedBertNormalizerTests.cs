@@ -28,3 +28,14 @@ public sealed class UncasedBertNormalizerTests
         Assert.Equal("x", result.ToSource(4, 5).Of(text));
     }
 }
+
+public sealed class BertPreTokenizerTests
+{
+    [Theory]
+    [InlineData("the kick's too harsh!!", "the|kick|'|s|too|harsh|!|!")]
+    [InlineData("+3 db, $5 | a~b", "+|3|db|,|$|5|||a|~|b")]
+    [InlineData("5°c 🎸 ½", "5°c|🎸|½")]
+    [InlineData("   ", "")]
+    public void Words_split_on_spaces_and_each_punctuation_character(string normalized, string expected) =>
+        Assert.Equal(expected, string.Join("|", BertPreTokenizer.Split(normalized).Select(w => normalized.Substring(w.Start, w.Length))));
+}
