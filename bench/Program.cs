@@ -9,6 +9,8 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["session-child"] = SessionBench.RunChild,
     ["phrases"] = PhraseBench.Run,
     ["match"] = MatchBench.Run,
+    ["encoder"] = EncoderBench.Run,
+    ["encoder-child"] = EncoderBench.RunChild,
 };
 if (args.Length == 0)
 {

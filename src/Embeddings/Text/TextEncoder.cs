@@ -65,8 +65,10 @@ public sealed class TextEncoder : IDisposable
         if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "BatchSize must be at least 1.");
         if (options.IntraOpThreads is < 1) throw new ArgumentOutOfRangeException(nameof(options), options.IntraOpThreads, "IntraOpThreads must be at least 1.");
 
-        // Accents stripped and lower case (what the uncased vocabulary holds); the normalisation itself is done by
-        // UncasedBertNormalizer so offsets reach the original text, and user text never spells a control token.
+        // The options describe the uncased vocabulary (accents stripped, lower case) for anyone calling the
+        // tokenizer directly; Tokenize normalises (UncasedBertNormalizer) and splits words (BertPreTokenizer) itself
+        // and hands the tokenizer single words for WordPiece only, so offsets reach the original text. User text
+        // never spells a control token.
         var tokenizer = BertTokenizer.Create(files.VocabularyPath, new BertOptions
         {
             LowerCaseBeforeTokenization = true,
