@@ -19,7 +19,13 @@ internal static class PhraseBench
     {
         string dir = args.Length > 0 ? args[0] : FindPhraseDirectory();
         var sessions = PhraseFiles.LoadSessions(Path.Combine(dir, "sessions.json"));
-        var interpreter = new LocalInterpreter();
+        // The peer in the same run: the rules alone, as the interpreter read before the learned reader.
+        SharedRequestSets(new LocalInterpreter(), sessions, dir, "rules alone");
+        var loadClock = Stopwatch.StartNew();
+        var interpreter = new LocalInterpreter { Reader = RequestReaderLoader.Load(Console.Out) };
+        var firstTurn = interpreter.Interpret("the kick sounds a tad harsh", InterpreterContext.For(sessions["band"]));
+        Console.WriteLine($"first turn with the reader's load (encoder + heads): {loadClock.Elapsed.TotalMilliseconds:0} ms" +
+                          (interpreter.Reader is null ? " (no reader: model files missing)" : ""));
         using var evaluator = new PhraseEvaluator(interpreter, sessions);
         var all = new List<PhraseCase>();
         var clock = Stopwatch.StartNew();
@@ -35,6 +41,7 @@ internal static class PhraseBench
                 Console.WriteLine($"  FAIL {r.Case.File}:{r.Case.Line} \"{r.Case.Text}\": {r.Detail}");
         }
         Console.WriteLine($"evaluation (sessions, tool calls, commits, comparisons): {clock.Elapsed.TotalSeconds:0.0} s");
+        SharedRequestSets(interpreter, sessions, dir, "learned reader + rules");
 
         foreach (var c in all) interpreter.Interpret(c.Text, InterpreterContext.For(sessions[c.Session]));   // warm-up
         var times = new List<double>();
@@ -47,7 +54,8 @@ internal static class PhraseBench
             times.Add(turn.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        Console.WriteLine($"local turn latency, interpreter only, over {times.Count} requests: {Stats(times)} (target < 50 ms)");
+        Console.WriteLine($"local turn latency, interpreter with the reader, over {times.Count} requests: {Stats(times)}, p50 {times[times.Count / 2]:0.00} ms (target p95 <= 30 ms)");
+        Console.WriteLine($"peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024):0} MiB (target for a chat process <= 400 MB)");
         AgentTurns(all.Where(c => c.Session == "band").Select(c => c.Text).Distinct().ToList(), sessions["band"]);
         return 0;
     }
@@ -94,6 +102,35 @@ internal static class PhraseBench
     {
         agent.AskAsync(text).GetAwaiter().GetResult();
         if (agent.Session.Pending is not null) agent.Session.Discard();
+    }
+
+    /// <summary>
+    /// shared/requests judged from the starting console: dev.jsonl whole, real-dev.jsonl in its training part and
+    /// its validation part (split by source, training/reader/real_dev_split.json), each failure listed.
+    /// </summary>
+    private static void SharedRequestSets(LocalInterpreter interpreter, IReadOnlyDictionary<string, IReadOnlyList<TrackInfo>> sessions, string phraseDir, string label)
+    {
+        Console.WriteLine($"== shared request sets, {label}");
+        if (RequestSets.FindSharedRequests() is not { } shared)
+        {
+            Console.WriteLine("shared/requests not found beside the repository (set MIXWRIGHT_SHARED): request sets skipped");
+            return;
+        }
+        string root = Path.GetFullPath(Path.Combine(phraseDir, "..", "..", ".."));
+        var validation = RequestSets.ValidationSources(root);
+        using var evaluator = new PhraseEvaluator(interpreter, sessions, midMixBaseline: false);
+        var dev = PhraseFiles.Load(Path.Combine(shared, "dev.jsonl"));
+        var real = PhraseFiles.Load(Path.Combine(shared, "real-dev.jsonl"));
+        var sources = File.ReadLines(Path.Combine(shared, "real-dev.jsonl")).Where(l => !string.IsNullOrWhiteSpace(l))
+            .Select(l => RequestSets.SourceKey(System.Text.Json.Nodes.JsonNode.Parse(l)!["source"]?.GetValue<string>() ?? "")).ToList();
+        var held = real.Where((c, i) => validation.Contains(sources[i])).ToList();
+        var trained = real.Where((c, i) => !validation.Contains(sources[i])).ToList();
+        foreach (var score in new[] { RequestSets.Judge("shared dev.jsonl", dev, evaluator), RequestSets.Judge("real-dev training part", trained, evaluator), RequestSets.Judge("real-dev validation (sources never trained on)", held, evaluator) })
+        {
+            Console.WriteLine(score);
+            foreach (var r in score.Results.Where(r => !r.Passed))
+                Console.WriteLine($"  FAIL {r.Case.File}:{r.Case.Line}{(RequestSets.IsReversed(r.Case, r.Effects ?? []) ? " REVERSED" : "")} \"{r.Case.Text}\": {r.Detail}");
+        }
     }
 
     private static string Stats(List<double> sorted) =>

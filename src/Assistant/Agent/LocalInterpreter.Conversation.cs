@@ -79,6 +79,10 @@ public sealed partial class LocalInterpreter
         if (ctx.PendingProposal is not null && TryFilteredCommit(turn, tokens, s, confirmLead) is { } filtered) return filtered;
 
         var result = InterpretRequest(turn, tokens, s, followUpLead);
+        // The learned reader reads every request the exact patterns above did not settle.
+        var items = turn.Session.Tagger.Tag(tokens);
+        if (Read(turn, tokens, items) is { } read)
+            result = Reconcile(turn, tokens, s, items, followUpLead, result, read.Reading, read.Mentions);
         if (declineLead && ctx.PendingProposal is not null && result is ToolCallsInterpretation { ChangesSound: true } change
             && change.Calls.FirstOrDefault()?.Name != ToolNames.Discard)
             return new ToolCallsInterpretation([ToolCall.Create(ToolNames.Discard), .. change.Calls], "drop the proposal; " + change.Summary);

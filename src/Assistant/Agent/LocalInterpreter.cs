@@ -1,6 +1,7 @@
 using Mixwright.Assistant.Agent.Parsing;
 using Mixwright.Embeddings.Descriptors;
 using Mixwright.Embeddings.Modifiers;
+using Mixwright.Embeddings.Reading;
 using Mixwright.Embeddings.Roles;
 
 namespace Mixwright.Assistant.Agent;
@@ -30,8 +31,9 @@ public sealed partial class LocalInterpreter
     private readonly Lock _lock = new();
     private SessionParser? _session;
 
-    public LocalInterpreter(DescriptorLexicon? descriptors = null, RoleLexicon? roles = null, IntensityLexicon? intensities = null)
+    public LocalInterpreter(DescriptorLexicon? descriptors = null, RoleLexicon? roles = null, IntensityLexicon? intensities = null, IRequestReader? reader = null)
     {
+        _reader = reader;
         _descriptors = descriptors ?? DescriptorLexicon.Default;
         _roles = roles ?? RoleLexicon.Default;
         _intensities = intensities ?? IntensityLexicon.Default;

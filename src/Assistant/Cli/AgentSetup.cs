@@ -13,12 +13,15 @@ internal static class AgentSetup
 {
     public static MixAgent Open(string sessionPath, bool autoConfirm, BackendConfiguration? backend = null)
     {
+        // The reader loads while the session does; the first turn waits for it if it is not done.
+        var interpreter = new LocalInterpreter();
+        interpreter.UseReaderWhenLoaded(RequestReaderLoader.Start(Console.Error));
         var session = MixSession.Load(sessionPath);
         var engine = DspMixEngine.ForSession(session.FilePath);
         var config = backend ?? BackendConfiguration.Load();
         var runner = new ToolRunner(new MixTools(session, engine, new DescriptorResolver(), LazyReferenceMatcher.Default()));
         return new MixAgent(session, runner, ChatBackends.Create(config),
-            new AgentOptions { AutoConfirm = autoConfirm, HistoryTokenBudget = config.HistoryTokens });
+            new AgentOptions { AutoConfirm = autoConfirm, HistoryTokenBudget = config.HistoryTokens }, interpreter);
     }
 
     /// <summary>A session file as given, or the session inside a stems folder (created on first use).</summary>

@@ -89,7 +89,8 @@ internal static class DemoCommand
     {
         Console.WriteLine();
         Console.WriteLine("# A short conversation (the local back-end; `mixwright chat` talks to an LLM when MIXWRIGHT_BACKEND says so)");
-        var agent = new MixAgent(session, new ToolRunner(new MixTools(session, engine, new DescriptorResolver())), MixAgent.LocalBackend);
+        var interpreter = new LocalInterpreter { Reader = RequestReaderLoader.Load(Console.Error) };
+        var agent = new MixAgent(session, new ToolRunner(new MixTools(session, engine, new DescriptorResolver())), MixAgent.LocalBackend, interpreter: interpreter);
         foreach (string line in Script)
         {
             Console.WriteLine();

@@ -30,7 +30,7 @@ internal static class TuiCommand
             new DescriptorResolver(), LazyReferenceMatcher.Default());
         using IApplication app = Application.Create();
         app.Init();
-        using var window = new MainWindow(app, desk, new LocalTurnHandler(desk.Tools), new AudioPlayer());
+        using var window = new MainWindow(app, desk, new LocalTurnHandler(desk.Tools, ReaderInterpreter()), new AudioPlayer());
         app.Run(window);
         return CliApp.ExitOk;
     }
@@ -44,5 +44,13 @@ internal static class TuiCommand
         string sessionPath = Path.GetFullPath(Path.Combine(target, SessionCommands.DefaultSessionFileName));
         if (!File.Exists(sessionPath)) Console.Write(new SessionCommands(DspMixEngine.ForSession(sessionPath)).New(target));
         return sessionPath;
+    }
+
+    /// <summary>The local interpreter with the learned reader loading in the background while the desk opens.</summary>
+    private static LocalInterpreter ReaderInterpreter()
+    {
+        var interpreter = new LocalInterpreter();
+        interpreter.UseReaderWhenLoaded(RequestReaderLoader.Start());
+        return interpreter;
     }
 }

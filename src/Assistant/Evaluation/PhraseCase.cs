@@ -17,7 +17,8 @@ public sealed record PhraseCase(
     JsonObject Expect);
 
 /// <summary>The verdict on one case, with the reason when it failed.</summary>
-public sealed record PhraseResult(PhraseCase Case, bool Passed, string Detail, Interpretation? Interpretation);
+/// <remarks><see cref="Effects"/> are the audible consequences of a change case once committed (null when it never got that far).</remarks>
+public sealed record PhraseResult(PhraseCase Case, bool Passed, string Detail, Interpretation? Interpretation, IReadOnlyList<Effect>? Effects = null);
 
 /// <summary>One audible consequence in the suite's vocabulary: track (or "master"), what, dir.</summary>
 public sealed record Effect(string Track, string What, string Dir)

@@ -23,12 +23,18 @@ public sealed class PhraseEvaluator : IDisposable
     private readonly IReadOnlyDictionary<string, IReadOnlyList<TrackInfo>> _sessions;
     private readonly string _root;
     private readonly Dictionary<string, Prepared> _prepared = new(StringComparer.Ordinal);
+    private readonly bool _midMixBaseline;
 
     private sealed record Prepared(MixSession Session, byte[] Baseline, ToolRunner Runner, ConsoleEffects Effects);
 
-    public PhraseEvaluator(LocalInterpreter interpreter, IReadOnlyDictionary<string, IReadOnlyList<TrackInfo>> sessions, string? workDirectory = null)
+    /// <param name="midMixBaseline">
+    /// True: every case starts from the mid-mix baseline (our own suites). False: from the starting console (sends
+    /// off, compressors off), as the shared request sets are judged.
+    /// </param>
+    public PhraseEvaluator(LocalInterpreter interpreter, IReadOnlyDictionary<string, IReadOnlyList<TrackInfo>> sessions, string? workDirectory = null, bool midMixBaseline = true)
     {
         _interpreter = interpreter;
+        _midMixBaseline = midMixBaseline;
         _sessions = sessions;
         // Every proposal is saved with fsync; on tmpfs that costs nothing, which keeps hundreds of cases quick.
         string scratch = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
@@ -100,7 +106,7 @@ public sealed class PhraseEvaluator : IDisposable
         if (p.Session.Pending is null) return Fail(c, "nothing was proposed", result);
         p.Session.Commit();
         var effects = p.Effects.Compare(before, p.Session.Console);
-        if (c.Expect["changes"] is not JsonArray changes) return new PhraseResult(c, true, string.Join(", ", effects), result);
+        if (c.Expect["changes"] is not JsonArray changes) return new PhraseResult(c, true, string.Join(", ", effects), result, effects);
         return Judge(c, changes, effects, _sessions[c.Session], result);
     }
 
@@ -126,7 +132,7 @@ public sealed class PhraseEvaluator : IDisposable
         var levels = session.Stems.ToDictionary(s => s.Name, s => { var a = analyses.Analyze(s); return (a.RmsDbfs, a.SamplePeakDbfs); }, StringComparer.OrdinalIgnoreCase);
 
         // The mid-mix baseline, committed as one change set so the history has something to explain.
-        for (int i = 0; i < tracks.Count; i++)
+        for (int i = 0; i < (_midMixBaseline ? tracks.Count : 0); i++)
         {
             string track = tracks[i].Name;
             Require(runner.Invoke(ToolCall.Create(ToolNames.SetReverb, new SetReverbArgs(track, SendDb: -20))));
@@ -135,7 +141,7 @@ public sealed class PhraseEvaluator : IDisposable
             if (RoleLexicon.Default.Normalize(tracks[i].Role)?.Family == "bass")
                 Require(runner.Invoke(ToolCall.Create(ToolNames.SetEqBand, new SetEqBandArgs(track, "low_shelf", 80, GainDb: 2))));
         }
-        session.Commit("Rough mix: sends, gentle compression, pans");
+        if (_midMixBaseline) session.Commit("Rough mix: sends, gentle compression, pans");
         var prepared = new Prepared(session, File.ReadAllBytes(session.FilePath), runner, new ConsoleEffects(engine, session.SampleRate, levels));
         _prepared[name] = prepared;
         return prepared;
@@ -158,7 +164,7 @@ public sealed class PhraseEvaluator : IDisposable
                 ? any.Select(a => (a!["what"]!.GetValue<string>(), a["dir"]!.GetValue<string>())).ToList()
                 : [(o["what"]!.GetValue<string>(), o["dir"]!.GetValue<string>())];
             if (!alternatives.Any(alt => effects.Contains(new Effect(track, alt.Item1, alt.Item2))))
-                return Fail(c, $"missing {track} {string.Join(" | ", alternatives.Select(a => a.Item1 + " " + a.Item2))}; effects: {string.Join(", ", effects)}", result);
+                return Fail(c, $"missing {track} {string.Join(" | ", alternatives.Select(a => a.Item1 + " " + a.Item2))}; effects: {string.Join(", ", effects)}", result, effects);
         }
         var family = tracks.ToDictionary(t => t.Name, t => RoleLexicon.Default.Normalize(t.Role)?.Family ?? t.Name, StringComparer.Ordinal);
         foreach (var group in effects.GroupBy(e => e.Track))
@@ -167,9 +173,9 @@ public sealed class PhraseEvaluator : IDisposable
             var set = group.Select(e => e.What + " " + e.Dir).Order().ToList();
             bool sameTreatment = group.Key != "master" && named.Where(n => n != "master" && family.GetValueOrDefault(n) == family.GetValueOrDefault(group.Key))
                 .Any(n => effects.Where(e => e.Track == n).Select(e => e.What + " " + e.Dir).Order().SequenceEqual(set));
-            if (!sameTreatment) return Fail(c, $"unexpected change on {group.Key}: {string.Join(", ", group)}", result);
+            if (!sameTreatment) return Fail(c, $"unexpected change on {group.Key}: {string.Join(", ", group)}", result, effects);
         }
-        return new PhraseResult(c, true, string.Join(", ", effects), result);
+        return new PhraseResult(c, true, string.Join(", ", effects), result, effects);
     }
 
     public static string KindOf(Interpretation interpretation) => interpretation switch
@@ -196,5 +202,5 @@ public sealed class PhraseEvaluator : IDisposable
         _ => i.ToString()!,
     };
 
-    private static PhraseResult Fail(PhraseCase c, string detail, Interpretation? result) => new(c, false, detail, result);
+    private static PhraseResult Fail(PhraseCase c, string detail, Interpretation? result, IReadOnlyList<Effect>? effects = null) => new(c, false, detail, result, effects);
 }

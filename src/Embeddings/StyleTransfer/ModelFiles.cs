@@ -20,22 +20,25 @@ public sealed record ModelFiles(string Directory)
     public string ReverbReferencePath => Path.Combine(Directory, ReverbReferenceFileName);
     public bool HasModel => File.Exists(ModelPath);
 
+    /// <summary>The models folder holding the style-transfer model (see <see cref="LocateFolderHolding"/>).</summary>
+    public static ModelFiles Locate() => new(LocateFolderHolding(ModelFileName));
+
     /// <summary>
-    /// The models folder: $MIXWRIGHT_MODELS when set; else models/ beside the assembly (the build copies it
-    /// there); else the first models/ holding a model found walking up from the assembly or the working folder
-    /// (a source checkout). When none has a model, the folder beside the assembly (so messages name it).
+    /// The models folder holding <paramref name="fileName"/>: $MIXWRIGHT_MODELS when set; else models/ beside the
+    /// assembly; else the first models/ holding it walking up from the assembly or the working folder. When none
+    /// has it, the folder beside the assembly (so messages name it).
     /// </summary>
-    public static ModelFiles Locate()
+    public static string LocateFolderHolding(string fileName)
     {
         string? fromEnvironment = Environment.GetEnvironmentVariable(DirectoryVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return new ModelFiles(Path.GetFullPath(fromEnvironment));
-        var beside = new ModelFiles(Path.Combine(AppContext.BaseDirectory, "models"));
-        if (beside.HasModel) return beside;
+        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
+        string beside = Path.Combine(AppContext.BaseDirectory, "models");
+        if (File.Exists(Path.Combine(beside, fileName))) return beside;
         foreach (string start in new[] { AppContext.BaseDirectory, System.IO.Directory.GetCurrentDirectory() })
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                var candidate = new ModelFiles(Path.Combine(dir.FullName, "models"));
-                if (candidate.HasModel) return candidate;
+                string candidate = Path.Combine(dir.FullName, "models");
+                if (File.Exists(Path.Combine(candidate, fileName))) return candidate;
             }
         return beside;
     }

@@ -58,15 +58,26 @@ internal sealed partial class Tokenizer(SpellingCorrector corrector)
         var tokens = new List<Token>();
         // File paths first, on the original text, so their case and punctuation survive.
         var references = new List<string>();
-        string masked = ReferencePattern().Replace(text, m =>
+        // Where each character of the masked text came from in the typed text (references shrink or grow).
+        var origin = new List<int>(text.Length + 16);
+        var maskedText = new StringBuilder(text.Length + 16);
+        int copied = 0;
+        foreach (Match m in ReferencePattern().Matches(text))
         {
+            for (int c = copied; c < m.Index; c++) { maskedText.Append(text[c]); origin.Add(c); }
             references.Add((m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).Trim());
-            return $" reffile-{references.Count - 1} ";
-        });
+            string placeholder = $" reffile-{references.Count - 1} ";
+            foreach (char ch in placeholder) { maskedText.Append(ch); origin.Add(m.Index); }
+            origin[^1] = m.Index + m.Length - 1;
+            copied = m.Index + m.Length;
+        }
+        for (int c = copied; c < text.Length; c++) { maskedText.Append(text[c]); origin.Add(c); }
+        string masked = maskedText.ToString();
 
         string lowered = masked.Replace('\u2019', '\'').Replace('\u2018', '\'').ToLowerInvariant();
         foreach (Match m in TokenPattern().Matches(lowered))
         {
+            int first = tokens.Count;
             if (m.Groups["num"].Success)
             {
                 string raw = m.Groups["num"].Value;
@@ -85,11 +96,15 @@ internal sealed partial class Tokenizer(SpellingCorrector corrector)
             {
                 string word = m.Groups["word"].Value;
                 if (word.StartsWith("reffile-", StringComparison.Ordinal) && int.TryParse(word.AsSpan(8), out int index) && index < references.Count)
-                {
                     tokens.Add(new Token("reference-file", TokenKind.Reference, Original: references[index]));
-                    continue;
-                }
-                AddWord(tokens, word);
+                else
+                    AddWord(tokens, word);
+            }
+            // Lower-casing keeps the length of the text, so the match's characters map straight back.
+            if (m.Length > 0 && m.Index + m.Length <= origin.Count)
+            {
+                int start = origin[m.Index], end = origin[m.Index + m.Length - 1] + 1;
+                for (int k = first; k < tokens.Count; k++) tokens[k] = tokens[k] with { Start = start, End = end };
             }
         }
         AttachUnitsAndNumberWords(tokens);
@@ -150,14 +165,14 @@ internal sealed partial class Tokenizer(SpellingCorrector corrector)
                 bool afterAmountWord = i > 0 && tokens[i - 1].Kind == TokenKind.Word && tokens[i - 1].Text is "by" or "up" or "down" or "to";
                 if (!nextIsUnit && !(afterAmountWord && t.Text != "one")) continue;
                 if (i > 0 && tokens[i - 1].IsWord("a") && t.Text is "couple" or "few" or "half") tokens.RemoveAt(--i);
-                tokens[i] = t = new Token(value.ToString(CultureInfo.InvariantCulture), TokenKind.Number, value);
+                tokens[i] = t = new Token(value.ToString(CultureInfo.InvariantCulture), TokenKind.Number, value, Start: t.Start, End: t.End);
             }
             if (t.Kind == TokenKind.Number && t.Unit is null && nextIsUnit)
             {
                 string unit = UnitWords[tokens[i + 1].Text];
                 double v = t.Value;
                 if (unit == "khz") { v *= 1000; unit = "hz"; }
-                tokens[i] = t with { Value = v, Unit = unit };
+                tokens[i] = t with { Value = v, Unit = unit, End = Math.Max(t.End, tokens[i + 1].End) };
                 tokens.RemoveAt(i + 1);
             }
         }
