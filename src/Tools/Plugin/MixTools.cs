@@ -127,8 +127,7 @@ public sealed partial class MixTools
         return new ChangeRequest(target, parameter, to, new Rationale(source, Or(reason, fallback), Empty(userWords), Empty(measurement)));
     }
 
-    /// <summary>Where a send or return that is off starts when a delta raises it: quiet but audible.</summary>
-    public const double FirstSendDb = -24;
+    /// <summary><see cref="ConsoleRanges.FirstSendDb"/> as the tool description prints it (an attribute needs a constant string).</summary>
     private const string FirstSendText = "-24 dB";
 
     /// <summary>
