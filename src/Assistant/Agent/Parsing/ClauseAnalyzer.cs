@@ -1,6 +1,7 @@
 using Mixwright.Assistant.Agent.Parsing.Steps;
 using Mixwright.Embeddings.Descriptors;
 using Mixwright.Embeddings.Modifiers;
+using Mixwright.Tools.Session;
 
 namespace Mixwright.Assistant.Agent.Parsing;
 

@@ -1,3 +1,4 @@
+using Mixwright.Tools.Session;
 using static Mixwright.Assistant.Agent.Parsing.Steps.ItemNavigation;
 
 namespace Mixwright.Assistant.Agent.Parsing.Steps;
@@ -56,17 +57,17 @@ internal sealed class TargetFinder(TrackResolver tracks) : IClauseStep
                 || (prev is not null && prev.Text == "for" && (clause.Targets.Count > 0 || clause.MixTarget || clause.AllTracksTarget));
             if (relational) continue;
 
-            if (mention.Kind == MentionKind.Mix)
+            if (mention.Kind == TrackPhraseKind.Mix)
             {
                 // "everything below 80 Hz" is a frequency range; "sits low in the mix" places a track.
                 var next = NextMeaningful(items, k);
                 if (next is not null && next.Text is "below" or "above" or "under" or "over" or "else") continue;
-                if (prev is not null && prev.Text is "in" or "of" or "through" or "within" or "across" or "against" && items.Any(o => o.Kind == ItemKind.Mention && o.Mention!.Kind == MentionKind.Tracks)) continue;
+                if (prev is not null && prev.Text is "in" or "of" or "through" or "within" or "across" or "against" && items.Any(o => o.Kind == ItemKind.Mention && o.Mention!.Kind == TrackPhraseKind.Tracks)) continue;
                 clause.MixTarget = true;
                 broadSeen = true;
                 continue;
             }
-            if (mention.Kind == MentionKind.AllTracks) { clause.AllTracksTarget = true; broadSeen = true; continue; }
+            if (mention.Kind == TrackPhraseKind.AllTracks) { clause.AllTracksTarget = true; broadSeen = true; continue; }
 
             bool all = false;
             for (int j = Math.Max(0, k - 3); j < k; j++) if (items[j].IsWordIn(Grammar.Quantifiers)) all = true;
