@@ -1,3 +1,4 @@
+using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Agent.Parsing;
 using Mixwright.Assistant.Agent.Parsing.Steps;
 

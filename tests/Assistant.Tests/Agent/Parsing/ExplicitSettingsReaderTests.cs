@@ -1,3 +1,4 @@
+using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Agent.Parsing;
 
 namespace Mixwright.Assistant.Tests.Agent.Parsing;
@@ -7,10 +8,10 @@ public sealed class ExplicitSettingsReaderTests
     [Fact]
     public void Compressor_values_are_read_beside_their_names_and_spent()
     {
-        var reading = ClauseSteps.Read("compress the snare with ratio 4 and attack 10 ms", ClauseSteps.Targets, ClauseSteps.ExplicitSettings);
+        var reading = ClauseSteps.Read("snare compressor ratio 4 threshold -20 dB attack 10 ms", ClauseSteps.Targets, ClauseSteps.ExplicitSettings);
         var comp = Assert.IsType<CompressionIntent>(Assert.Single(reading.Clause.Intents));
-        Assert.Equal((4.0, 10.0), (comp.Ratio, comp.AttackMs));
-        Assert.Equal(2, reading.Consumed.Count);
+        Assert.Equal((4.0, -20.0, 10.0), (comp.Ratio, comp.ThresholdDb, comp.AttackMs));
+        Assert.Equal(3, reading.Consumed.Count);
     }
 
     [Fact]
