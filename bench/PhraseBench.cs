@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Evaluation;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools.Plugin;
 
 namespace Mixwright.Bench;
@@ -71,7 +72,7 @@ internal static class PhraseBench
         try
         {
             var (session, engine) = SyntheticSession.Create(dir, tracks.Select(t => (t.Name, t.Role)));
-            var runner = new ToolRunner(new MixTools(session, engine, new DescriptorResolver()));
+            var runner = new ToolRunner(new MixTools(session, engine, new DescriptorResolver(PromptLibrary.Default)));
             foreach (var stem in session.Stems) runner.Invoke(ToolCall.Create(ToolNames.AnalyzeTrack, new TrackArgs(stem.Name)));
             var agent = new MixAgent(session, runner, MixAgent.LocalBackend);
             var times = new List<double>();

@@ -55,7 +55,7 @@ public sealed class RelativeToolFormsTests : IDisposable
     public void A_send_that_is_off_starts_audible_and_cannot_go_lower()
     {
         var send = ChangesOf(_tools.SetReverb("Lead Vox", send_delta_db: 3));
-        Assert.Equal(MixTools.FirstSendDb + 3, send["Lead Vox.reverb_send_db"]!.GetValue<double>());
+        Assert.Equal(ConsoleRanges.FirstSendDb + 3, send["Lead Vox.reverb_send_db"]!.GetValue<double>());
         _tools.Discard();
         Assert.Contains("already off", ToolJson.Error(_tools.SetReverb("Kick", send_delta_db: -3)));
         Assert.Equal(ConsoleRanges.ReverbDecayS.Default + 0.5, ChangesOf(_tools.SetReverb(decay_delta_s: 0.5))["reverb.decay_s"]!.GetValue<double>());

@@ -65,7 +65,7 @@ public static class CallDescriber
             {
                 string word = call.GetString("descriptor") ?? "?";
                 string variant = call.GetString("variant") is { Length: > 0 } v ? $" ({v})" : "";
-                double i = call.GetNumber("intensity") ?? 0.6;
+                double i = call.GetNumber("intensity") ?? InterpreterDefaults.UnmarkedIntensity;
                 string size = i < 0.45 ? "a little " : i > 0.85 ? "much " : "";
                 string target = call.Track is null or ToolCallShapes.MixTarget ? "the mix" : call.Track;
                 return $"{target}: {size}{(call.GetBool("negate") == true ? "less" : "more")} {word}{variant}";

@@ -42,7 +42,7 @@ public static class FollowUps
                     // "More" after "pan it left": a further move the same way.
                     if (pan == 0) return null;
                     args.Remove("pan");
-                    args["pan_delta"] = InterpreterDefaults.RoundTo(Math.Sign(pan) * InterpreterDefaults.PanStep(0.6) * factor, 0.05);
+                    args["pan_delta"] = InterpreterDefaults.RoundTo(Math.Sign(pan) * InterpreterDefaults.PanStep(InterpreterDefaults.UnmarkedIntensity) * factor, 0.05);
                     changed = true;
                 }
                 else ScaleBy("pan_delta", 0.05);
@@ -81,7 +81,7 @@ public static class FollowUps
                 ScaleBy("output_gain_delta_db", 0.5);
                 break;
             case ToolNames.ApplyDescriptor:
-                args["intensity"] = Math.Round(Math.Clamp((call.GetNumber("intensity") ?? 0.6) * Math.Abs(factor), Mixwright.Tools.Plugin.DescriptorRequest.MinIntensity, 1), 2);
+                args["intensity"] = Math.Round(Math.Clamp((call.GetNumber("intensity") ?? InterpreterDefaults.UnmarkedIntensity) * Math.Abs(factor), Mixwright.Tools.Plugin.DescriptorRequest.MinIntensity, 1), 2);
                 if (factor < 0) args["negate"] = !(call.GetBool("negate") ?? false);
                 changed = true;
                 break;

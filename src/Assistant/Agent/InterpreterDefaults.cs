@@ -6,6 +6,12 @@ namespace Mixwright.Assistant.Agent;
 /// </summary>
 public static class InterpreterDefaults
 {
+    /// <summary>
+    /// The intensity of a request with no qualifier ("more reverb"): the tools' own default for an unqualified
+    /// descriptor, so the interpreter and a language model mean the same by "more".
+    /// </summary>
+    public const double UnmarkedIntensity = Mixwright.Tools.Plugin.DescriptorRequest.DefaultIntensity;
+
     /// <summary>Gain change: 1.5 dB slightly, 2.5 dB unmarked, 4 dB a lot.</summary>
     public static double GainStepDb(double intensity) => RoundTo(4 * intensity, 0.5);
 
@@ -34,7 +40,7 @@ public static class InterpreterDefaults
     /// set_compressor steps for "more"/"less compression": one step unmarked (0.6), about half a step
     /// "slightly", 1.7 steps "a lot". Negative for less.
     /// </summary>
-    public static double CompressionSteps(int sign, double intensity) => Math.Round(Math.Sign(sign == 0 ? 1 : sign) * intensity / 0.6, 2);
+    public static double CompressionSteps(int sign, double intensity) => Math.Round(Math.Sign(sign == 0 ? 1 : sign) * intensity / UnmarkedIntensity, 2);
 
     /// <summary>Reverb decay change ("longer reverb"), seconds.</summary>
     public static double DecayStepS(double intensity) => RoundTo(1.2 * intensity, 0.1);

@@ -1,3 +1,4 @@
+using Mixwright.Tools.Session;
 using System.Text.Json.Nodes;
 using Mixwright.Assistant.Agent.Parsing;
 using Mixwright.Embeddings.Descriptors;

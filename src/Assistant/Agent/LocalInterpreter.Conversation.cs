@@ -1,3 +1,4 @@
+using Mixwright.Tools.Session;
 using System.Text.RegularExpressions;
 using Mixwright.Assistant.Agent.Parsing;
 
@@ -242,7 +243,7 @@ public sealed partial class LocalInterpreter
         foreach (var item in items.Where(i => i.Kind == ItemKind.Mention))
         {
             var m = item.Mention!;
-            if (m.Kind == MentionKind.Mix) { named.Add(ToolCallShapes.MixTarget); continue; }
+            if (m.Kind == TrackPhraseKind.Mix) { named.Add(ToolCallShapes.MixTarget); continue; }
             var inPending = m.Explained.Where(t => pendingTracks.Contains(t.Name)).Select(t => t.Name).ToList();
             named.AddRange(inPending.Count > 0 ? inPending : m.Candidates.Select(t => t.Name));
         }
@@ -260,7 +261,7 @@ public sealed partial class LocalInterpreter
         string? path = tokens.FirstOrDefault(t => t.Kind == TokenKind.Reference)?.Original ?? turn.Context.References?.LastOrDefault();
         if (path is null)
             return new QuestionInterpretation("Which reference file should I match? Give me its path, for example ref.wav.", []);
-        var targets = items.Where(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == MentionKind.Tracks)
+        var targets = items.Where(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == TrackPhraseKind.Tracks)
             .Select(i => turn.Session.Resolver.Resolve(i.Mention!, false, false, null, null))
             .Where(r => !r.IsAmbiguous).SelectMany(r => r.Tracks).Select(t => t.Name).Distinct().ToList();
         if (targets.Count == 0) return Calls(ToolCall.Create(ToolNames.MatchReference, new MatchReferenceArgs(path)));
@@ -279,10 +280,10 @@ public sealed partial class LocalInterpreter
             return new ReplyInterpretation($"\"{d.Word}\": {d.Gloss}.{readings}{opposite}", ReplyKind.Answer);
         }
 
-        var tracks = items.Where(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == MentionKind.Tracks)
+        var tracks = items.Where(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == TrackPhraseKind.Tracks)
             .Select(i => turn.Session.Resolver.Resolve(i.Mention!, false, false, null, null))
             .Where(r => !r.IsAmbiguous).SelectMany(r => r.Tracks).Select(t => t.Name).Distinct().ToList();
-        bool mix = items.Any(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == MentionKind.Mix);
+        bool mix = items.Any(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == TrackPhraseKind.Mix);
 
         if (s.StartsWith("why", StringComparison.Ordinal))
         {
@@ -371,7 +372,7 @@ public sealed partial class LocalInterpreter
             bool mixNamed = false;
             foreach (var item in items.Where(i => i.Kind == ItemKind.Mention))
             {
-                if (item.Mention!.Kind == MentionKind.Mix) mixNamed = true;
+                if (item.Mention!.Kind == TrackPhraseKind.Mix) mixNamed = true;
                 foreach (var t in item.Mention.Explained) mentioned.Add(t.Name);
             }
             var byTrack = question.Options.Where(o => mentioned.Contains(o.Label) || (mixNamed && o.Label == "the whole mix")).ToList();

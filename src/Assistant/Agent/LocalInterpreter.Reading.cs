@@ -1,3 +1,4 @@
+using Mixwright.Tools.Session;
 using Mixwright.Assistant.Agent.Parsing;
 using Mixwright.Assistant.Agent.Reading;
 using Mixwright.Embeddings.Reading;
@@ -67,7 +68,7 @@ public sealed partial class LocalInterpreter
     {
         if (Reader is not { } reader || turn.Depth > 0) return null;
         var mentions = new List<ReaderMention>();
-        foreach (var item in items.Where(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == MentionKind.Tracks))
+        foreach (var item in items.Where(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == TrackPhraseKind.Tracks))
         {
             var m = item.Mention!;
             if (item.TokenStart + item.TokenLength > tokens.Count) continue;

@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Mixwright.Dsp.Parameters;
 using Mixwright.Embeddings.Descriptors;
+using Mixwright.Tools.Moves;
+using Mixwright.Tools.Text;
 
 namespace Mixwright.Assistant.Agent;
 
@@ -13,7 +15,7 @@ namespace Mixwright.Assistant.Agent;
 /// placeholder inside it has no value ("I cut 3 dB[[ because {measurement}]]"). A placeholder outside such
 /// a segment is required.
 /// </summary>
-public sealed partial class PromptLibrary
+public sealed partial class PromptLibrary : IDescriptorExplainer
 {
     public const string SystemPromptName = "system";
     private const string ResourcePrefix = "Mixwright.Prompts.";
@@ -180,6 +182,10 @@ public sealed partial class PromptLibrary
         return Fill("descriptor", values);
     }
 
+    /// <summary>The descriptor explanation with its trade-off, for the console planning in Tools.</summary>
+    public string Explain(string who, Descriptor descriptor, DescriptorMoves applied, bool negate, string? measurement) =>
+        ExplainDescriptor(who, descriptor, applied, negate, measurement, TradeOff(who, applied));
+
     /// <summary>
     /// The trade-off of a set of moves, from the trade-off templates: the biggest EQ move decides (a boost
     /// crowds the region, a cut thins the part), else compression, else space (reverb and width), else level.
@@ -212,5 +218,5 @@ public sealed partial class PromptLibrary
     private static string Hz(double hz) => hz >= 1000 ? Number(hz / 1000) + " kHz" : Number(hz) + " Hz";
 
     /// <summary>Formats a number the way explanations print it: invariant culture, at most one decimal.</summary>
-    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+    public static string Number(double value) => DisplayText.Number(value);
 }

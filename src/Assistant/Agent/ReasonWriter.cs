@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mixwright.Dsp.Parameters;
 using Mixwright.Tools.Session;
 using Mixwright.Tools.Text;
 
@@ -70,7 +71,7 @@ public static class ReasonWriter
             case ToolNames.SetReverb when strip is not null:
             {
                 double from = strip.Settings.ReverbSendDb;
-                double to = call.GetNumber("send_db") ?? Math.Max(from, Mixwright.Tools.Plugin.MixTools.FirstSendDb) + (call.GetNumber("send_delta_db") ?? 0);
+                double to = call.GetNumber("send_db") ?? Math.Max(from, ConsoleRanges.FirstSendDb) + (call.GetNumber("send_delta_db") ?? 0);
                 values["from"] = from <= Mixwright.Dsp.Parameters.ConsoleRanges.OffDb ? "off" : N(from);
                 values["to"] = to <= Mixwright.Dsp.Parameters.ConsoleRanges.OffDb ? "off" : N(to);
                 break;

@@ -1,6 +1,7 @@
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Agent.Backends;
 using Mixwright.Assistant.Matching;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools;
 using Mixwright.Tools.Engine;
 using Mixwright.Tools.Plugin;
@@ -19,7 +20,7 @@ internal static class AgentSetup
         var session = MixSession.Load(sessionPath);
         var engine = DspMixEngine.ForSession(session.FilePath);
         var config = backend ?? BackendConfiguration.Load();
-        var runner = new ToolRunner(new MixTools(session, engine, new DescriptorResolver(), LazyReferenceMatcher.Default()));
+        var runner = new ToolRunner(new MixTools(session, engine, new DescriptorResolver(PromptLibrary.Default), LazyReferenceMatcher.Default()));
         return new MixAgent(session, runner, ChatBackends.Create(config),
             new AgentOptions { AutoConfirm = autoConfirm, HistoryTokenBudget = config.HistoryTokens }, interpreter);
     }

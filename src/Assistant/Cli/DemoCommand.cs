@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Demo;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools;
 using Mixwright.Tools.Engine;
 using Mixwright.Tools.Plugin;
@@ -90,7 +91,7 @@ internal static class DemoCommand
         Console.WriteLine();
         Console.WriteLine("# A short conversation (the local back-end; `mixwright chat` talks to an LLM when MIXWRIGHT_BACKEND says so)");
         var interpreter = new LocalInterpreter { Reader = RequestReaderLoader.Load(Console.Error) };
-        var agent = new MixAgent(session, new ToolRunner(new MixTools(session, engine, new DescriptorResolver())), MixAgent.LocalBackend, interpreter: interpreter);
+        var agent = new MixAgent(session, new ToolRunner(new MixTools(session, engine, new DescriptorResolver(PromptLibrary.Default))), MixAgent.LocalBackend, interpreter: interpreter);
         foreach (string line in Script)
         {
             Console.WriteLine();

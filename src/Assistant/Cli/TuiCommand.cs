@@ -2,6 +2,7 @@ using System.CommandLine;
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Matching;
 using Mixwright.Assistant.Tui;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools;
 using Mixwright.Tools.Engine;
 using Mixwright.Tools.Session;
@@ -27,7 +28,7 @@ internal static class TuiCommand
     {
         string sessionPath = SessionFileFor(target);
         var desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath),
-            new DescriptorResolver(), LazyReferenceMatcher.Default());
+            new DescriptorResolver(PromptLibrary.Default), LazyReferenceMatcher.Default());
         using IApplication app = Application.Create();
         app.Init();
         using var window = new MainWindow(app, desk, new LocalTurnHandler(desk.Tools, ReaderInterpreter()), new AudioPlayer());

@@ -35,6 +35,9 @@ public static class ConsoleRanges
     /// <summary>A send or return at or below this is silent.</summary>
     public const double OffDb = -80;
 
+    /// <summary>Where a send or return that is off starts when a relative move raises it: quiet but audible.</summary>
+    public const double FirstSendDb = -24;
+
     public static IReadOnlyList<ParameterRange> All { get; } =
     [
         GainDb, Pan, Width, ReverbSendDb, HighPassFrequencyHz, EqFrequencyHz, EqGainDb, EqQ,

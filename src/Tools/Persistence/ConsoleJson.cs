@@ -53,6 +53,40 @@ internal static class ConsoleJson
         w.WriteEndObject();
     }
 
+    /// <summary>
+    /// A committed change set: id, time, turn, summary, then <paramref name="applied"/> when the reader needs
+    /// it (state: whether undo has reverted it) and the changes.
+    /// </summary>
+    public static void WriteChangeSet(Utf8JsonWriter w, ChangeSet cs, bool? applied = null)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", cs.Id);
+        w.WriteString("time", cs.Time);
+        w.WriteNumber("turn", cs.Turn);
+        w.WriteString("summary", cs.Summary);
+        if (applied is bool a) w.WriteBoolean("applied", a);
+        WriteChanges(w, cs.Changes);
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The pending proposal, as "pending_proposal". "summary" is always what to show (the given summary, or
+    /// one made from the changes); "summary_given" says which, so a reloaded session keeps re-deriving a
+    /// summary nobody gave when the proposal grows. (Files written before this field stored only a given
+    /// summary, so a summary without it was given.)
+    /// </summary>
+    public static void WriteProposal(Utf8JsonWriter w, Proposal p)
+    {
+        w.WriteStartObject("pending_proposal");
+        w.WriteString("id", p.Id);
+        w.WriteString("summary", p.Title);
+        w.WriteBoolean("summary_given", p.Summary is not null);
+        w.WriteString("created", p.Created);
+        w.WriteNumber("turn", p.Turn);
+        WriteChanges(w, p.Changes);
+        w.WriteEndObject();
+    }
+
     public static void WriteChanges(Utf8JsonWriter w, IEnumerable<ParameterChange> changes)
     {
         w.WriteStartArray("changes");

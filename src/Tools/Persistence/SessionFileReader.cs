@@ -85,8 +85,10 @@ internal static class SessionFileReader
         {
             string id = Str(p, "id", "pending proposal: ") ?? "p-1";
             var changes = ReadChanges(p, $"pending proposal {DisplayText.Quote(id)}: ", console);
+            // A summary made from the changes is not kept as given, so it follows the proposal as it grows.
+            string? summary = Flag(p, "summary_given", "pending proposal: ") == false ? null : Str(p, "summary", "pending proposal: ");
             if (changes.Length > 0)
-                pending = new Proposal(id, Str(p, "summary", "pending proposal: "), changes,
+                pending = new Proposal(id, summary, changes,
                     Time(p, "created", "pending proposal: ") ?? DateTimeOffset.UnixEpoch, Integer(p, "turn", "pending proposal: ") ?? 0);
         }
 

@@ -44,33 +44,12 @@ internal static class SessionFileWriter
             w.WriteStartObject("history");
             w.WriteNumber("position", s.History.Position);
             w.WriteStartArray("change_sets");
-            foreach (var cs in s.History.ChangeSets)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", cs.Id);
-                w.WriteString("time", cs.Time);
-                w.WriteNumber("turn", cs.Turn);
-                w.WriteString("summary", cs.Summary);
-                ConsoleJson.WriteChanges(w, cs.Changes);
-                w.WriteEndObject();
-            }
+            foreach (var cs in s.History.ChangeSets) ConsoleJson.WriteChangeSet(w, cs);
             w.WriteEndArray();
             w.WriteEndObject();
 
-            if (s.Pending is { } p)
-            {
-                w.WriteStartObject("pending_proposal");
-                w.WriteString("id", p.Id);
-                if (p.Summary is not null) w.WriteString("summary", p.Summary);
-                w.WriteString("created", p.Created);
-                w.WriteNumber("turn", p.Turn);
-                ConsoleJson.WriteChanges(w, p.Changes);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("pending_proposal");
-            }
+            if (s.Pending is { } p) ConsoleJson.WriteProposal(w, p);
+            else w.WriteNull("pending_proposal");
 
             ConsoleJson.WriteReferences(w, s.References);
 

@@ -22,10 +22,8 @@ public sealed partial class MixTools
         [Description("Optional track to keep as the anchor (its level stays, everything is placed around it); default: the lead vocal, or the most central part when there is no vocal.")] string anchor = "") => Change(() =>
     {
         var plan = LevelBalancer.Plan(_session, _analyses.Analyze, string.IsNullOrWhiteSpace(anchor) ? null : anchor);
-        _pendingNotes = plan.Notes;
-        _pendingSummary = $"First static balance by role around {DisplayText.Clean(plan.Anchor)}";
         if (plan.Changes.Count == 0) throw new SessionException("Every track already sits at its role's level; nothing to propose. " + string.Join(" ", plan.Notes));
-        return plan.Changes;
+        return new ProposalPlan(plan.Changes, $"First static balance by role around {DisplayText.Clean(plan.Anchor)}", plan.Notes);
     });
 
     [KernelFunction("apply_descriptor")]
@@ -60,8 +58,7 @@ public sealed partial class MixTools
             Negate = negate,
             Variant = Empty(variant),
         });
-        _pendingSummary = resolution.Summary;
-        return resolution.Changes;
+        return new ProposalPlan(resolution.Changes, resolution.Summary);
     });
 
     [KernelFunction("match_reference")]
@@ -81,7 +78,6 @@ public sealed partial class MixTools
         var result = _referenceMatcher.Match(new ReferenceMatchRequest(provisional, path, target, _session.ToMixDefinition(), Empty(user_words)));
         // Remembered only once the matcher has answered, so a failed match leaves the session as it was.
         _session.AddReference(path, provisional.Name);
-        _pendingSummary = result.Summary;
-        return result.Changes;
+        return new ProposalPlan(result.Changes, result.Summary);
     });
 }

@@ -37,7 +37,7 @@ public sealed partial class MixTools
         {
             if (string.IsNullOrWhiteSpace(track)) throw new SessionException("A send change needs a track: whose send should change?");
             var target = TrackTarget(track);
-            double to = AbsoluteOrDelta(target, "reverb_send_db", send_db, send_delta_db, "send_db", "send_delta_db", FirstSendDb);
+            double to = AbsoluteOrDelta(target, "reverb_send_db", send_db, send_delta_db, "send_db", "send_delta_db", ConsoleRanges.FirstSendDb);
             requests.Add(Request(target, "reverb_send_db", ParameterValue.Of(to), reason, user_words, measurement));
         }
         else if (!string.IsNullOrWhiteSpace(track))
@@ -46,7 +46,7 @@ public sealed partial class MixTools
         }
         var bus = MixTarget.Reverb;
         if (return_db is not null || return_delta_db is not null)
-            requests.Add(Request(bus, "return_db", ParameterValue.Of(AbsoluteOrDelta(bus, "return_db", return_db, return_delta_db, "return_db", "return_delta_db", FirstSendDb)), reason, user_words, measurement));
+            requests.Add(Request(bus, "return_db", ParameterValue.Of(AbsoluteOrDelta(bus, "return_db", return_db, return_delta_db, "return_db", "return_delta_db", ConsoleRanges.FirstSendDb)), reason, user_words, measurement));
         if (decay_s is not null || decay_delta_s is not null)
             requests.Add(Request(bus, "decay_s", ParameterValue.Of(Math.Round(AbsoluteOrDelta(bus, "decay_s", decay_s, decay_delta_s, "decay_s", "decay_delta_s"), 2)), reason, user_words, measurement));
         if (pre_delay_ms is double pd) requests.Add(Request(bus, "pre_delay_ms", ParameterValue.Of(pd), reason, user_words, measurement));

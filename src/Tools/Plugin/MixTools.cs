@@ -36,10 +36,6 @@ public sealed partial class MixTools
     private readonly IReferenceMatcher? _referenceMatcher;
     private readonly Lock _gate = new();
 
-    // Set by balance_levels, apply_descriptor and match_reference for the proposal they produce.
-    private IReadOnlyList<string>? _pendingNotes;
-    private string? _pendingSummary;
-
     public MixTools(MixSession session, IMixEngine engine, IDescriptorResolver? descriptors = null, IReferenceMatcher? referenceMatcher = null)
     {
         _session = session;
@@ -78,18 +74,19 @@ public sealed partial class MixTools
     }
 
     /// <summary>Runs a tool that proposes changes: build the requests, add them to the proposal, report it.</summary>
-    private string Change(Func<IReadOnlyList<ChangeRequest>> build)
+    private string Change(Func<IReadOnlyList<ChangeRequest>> build) => Change(() => new ProposalPlan(build()));
+
+    /// <summary>Runs a tool that proposes a plan: its requests go into the proposal under its summary, its notes into the reply.</summary>
+    private string Change(Func<ProposalPlan> build)
     {
         lock (_gate)
         {
-            _pendingNotes = null;
-            _pendingSummary = null;
             try
             {
-                var requests = build();
-                var proposal = _session.Propose(requests, _pendingSummary);
+                var plan = build();
+                var proposal = _session.Propose(plan.Requests, plan.Summary);
                 var result = ToolResult.Proposal(proposal);
-                if (_pendingNotes is { Count: > 0 } notes) result["notes"] = new JsonArray([.. notes.Select(n => (JsonNode)n)]);
+                if (plan.Notes is { Count: > 0 } notes) result["notes"] = new JsonArray([.. notes.Select(n => (JsonNode)n)]);
                 result["message"] = "Proposed, not applied. Tell the user what will change and why; call commit when they agree, discard if not.";
                 return ToolResult.Ok(result);
             }
@@ -127,8 +124,7 @@ public sealed partial class MixTools
         return new ChangeRequest(target, parameter, to, new Rationale(source, Or(reason, fallback), Empty(userWords), Empty(measurement)));
     }
 
-    /// <summary>Where a send or return that is off starts when a delta raises it: quiet but audible.</summary>
-    public const double FirstSendDb = -24;
+    /// <summary><see cref="ConsoleRanges.FirstSendDb"/> as the tool description prints it (an attribute needs a constant string).</summary>
     private const string FirstSendText = "-24 dB";
 
     /// <summary>

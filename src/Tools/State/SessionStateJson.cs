@@ -44,35 +44,14 @@ public static class SessionStateJson
 
             w.WriteStartArray("history");
             for (int i = 0; i < s.History.ChangeSets.Length; i++)
-            {
-                var cs = s.History.ChangeSets[i];
-                w.WriteStartObject();
-                w.WriteString("id", cs.Id);
-                w.WriteString("time", cs.Time);
-                w.WriteNumber("turn", cs.Turn);
-                w.WriteString("summary", cs.Summary);
-                w.WriteBoolean("applied", i < s.History.Position);
-                ConsoleJson.WriteChanges(w, cs.Changes);
-                w.WriteEndObject();
-            }
+                ConsoleJson.WriteChangeSet(w, s.History.ChangeSets[i], applied: i < s.History.Position);
             w.WriteEndArray();
             w.WriteNumber("history_position", s.History.Position);
             w.WriteBoolean("can_undo", s.History.CanUndo);
             w.WriteBoolean("can_redo", s.History.CanRedo);
 
-            if (s.Pending is { } p)
-            {
-                w.WriteStartObject("pending_proposal");
-                w.WriteString("id", p.Id);
-                w.WriteString("summary", p.Title);
-                w.WriteNumber("turn", p.Turn);
-                ConsoleJson.WriteChanges(w, p.Changes);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull("pending_proposal");
-            }
+            if (s.Pending is { } p) ConsoleJson.WriteProposal(w, p);
+            else w.WriteNull("pending_proposal");
 
             ConsoleJson.WriteReferences(w, s.References);
 

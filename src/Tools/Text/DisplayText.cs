@@ -12,6 +12,9 @@ public static class DisplayText
 {
     public const int MaxNameLength = 120;
 
+    /// <summary>A number the way explanations print it: invariant culture, at most one decimal.</summary>
+    public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
+
     /// <summary>Control and format characters become spaces, runs of whitespace collapse, long names are cut.</summary>
     public static string Clean(string? text, int maxLength = MaxNameLength)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Evaluation;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools.Plugin;
 using Mixwright.Tools.Session;
 
@@ -17,7 +18,7 @@ public sealed class DescriptorResolverTests : IDisposable
     {
         var (session, engine) = SyntheticSession.Create(_dir, [("Lead Vocal", "vocals"), ("Kick", "kick"), ("Gtr Rhythm", "guitar")]);
         _session = session;
-        _tools = new MixTools(session, engine, new DescriptorResolver());
+        _tools = new MixTools(session, engine, new DescriptorResolver(PromptLibrary.Default));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

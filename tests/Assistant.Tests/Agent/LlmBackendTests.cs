@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Agent.Backends;
 using Mixwright.Assistant.Evaluation;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools.Plugin;
 using Mixwright.Tools.Session;
 
@@ -24,7 +25,7 @@ public sealed class LlmBackendTests : IDisposable
     {
         var (session, engine) = SyntheticSession.Create(_dir, [("Kick", "kick"), ("Lead Vocal", "vocals"), (Injection, "pad")]);
         _session = session;
-        _runner = new ToolRunner(new MixTools(session, engine, new DescriptorResolver()));
+        _runner = new ToolRunner(new MixTools(session, engine, new DescriptorResolver(PromptLibrary.Default)));
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

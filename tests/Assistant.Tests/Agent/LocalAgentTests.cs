@@ -1,6 +1,7 @@
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Evaluation;
 using Mixwright.Tools.Engine;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools.Plugin;
 using Mixwright.Tools.Session;
 
@@ -22,7 +23,7 @@ public sealed class LocalAgentTests : IDisposable
     private MixAgent NewAgent(bool yes = false)
     {
         var session = MixSession.Load(_session.FilePath);
-        return new MixAgent(session, new ToolRunner(new MixTools(session, _engine, new DescriptorResolver())), MixAgent.LocalBackend, new AgentOptions { AutoConfirm = yes });
+        return new MixAgent(session, new ToolRunner(new MixTools(session, _engine, new DescriptorResolver(PromptLibrary.Default))), MixAgent.LocalBackend, new AgentOptions { AutoConfirm = yes });
     }
 
     private static AgentTurn Say(MixAgent agent, string text) => agent.AskAsync(text).GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Mixwright.Assistant.Agent;
 using Mixwright.Assistant.Tui;
 using Mixwright.Tools.Engine;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools.Session;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -25,7 +26,7 @@ public sealed class HeadlessTui : IDisposable
     public HeadlessTui(string sessionPath, int width = 120, int height = 34)
     {
         // As `mixwright tui` builds it, less the reference matcher (its search takes seconds; it has its own tests).
-        Desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath), new DescriptorResolver());
+        Desk = new MixingDesk(MixSession.Load(sessionPath), DspMixEngine.ForSession(sessionPath), new DescriptorResolver(PromptLibrary.Default));
         _app = Application.Create(new VirtualTimeProvider());
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(width, height);

@@ -34,7 +34,7 @@ public class BarkSpectrumTests
     [Fact]
     public void A_1_kHz_sine_peaks_in_the_band_centred_nearest_1_kHz()
     {
-        var bark = Bark(TestSignals.Sine(1000, -6, 2, 44100));
+        var bark = Bark(TestSignals.SineAtDbfs(44100, 2, 1000, -6));
         var bank = new BarkFilterbank(44100, 8192);
         int loudest = Array.IndexOf(bark.MidDb, bark.MidDb.Max());
         Assert.True(bank.Bands[loudest].Contains(1000));
@@ -49,7 +49,7 @@ public class BarkSpectrumTests
     public void White_noise_rises_smoothly_with_band_width()
     {
         // Bark bands widen with frequency and gather more bins, so equal power per Hz rises smoothly.
-        var bark = Bark(TestSignals.WhiteNoise(4, 44100, 2));
+        var bark = Bark(TestSignals.WhiteNoise(44100, 4, 2));
         for (int b = 1; b < 24; b++)
         {
             double step = bark.MidDb[b] - bark.MidDb[b - 1];

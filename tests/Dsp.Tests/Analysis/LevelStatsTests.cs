@@ -8,7 +8,7 @@ public class LevelStatsTests
     [Fact]
     public void A_full_scale_sine_has_0_dBFS_peak_minus_3_dBFS_rms_and_3_dB_crest()
     {
-        var sine = TestSignals.Sine(997, 0, 2, 48000);
+        var sine = TestSignals.SineAtDbfs(48000, 2, 997, 0);
         var stats = new LevelStats(2);
         stats.Add(sine, sine.Frames);
         Assert.Equal(0, stats.SamplePeakDbfs, 3);
@@ -20,7 +20,7 @@ public class LevelStatsTests
     public void Channels_are_pooled()
     {
         // One channel silent halves the mean square: RMS 3 dB lower than the sine alone.
-        var sine = TestSignals.Sine(997, 0, 2, 48000, 1).ChannelArray(0);
+        var sine = TestSignals.SineAtDbfs(48000, 2, 997, 0, 1).ChannelArray(0);
         var stats = new LevelStats(2);
         stats.Add(new AudioBuffer([sine, new float[sine.Length]], 48000), sine.Length);
         Assert.Equal(-6.0206, stats.RmsDbfs, 3);

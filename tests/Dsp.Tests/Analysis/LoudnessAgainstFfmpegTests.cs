@@ -22,8 +22,8 @@ public class LoudnessAgainstFfmpegTests
 
     private static AudioBuffer Make(string signal, int channels, int rate) => signal switch
     {
-        "tone" => TestSignals.Sine(1000, -18, 6, rate, channels),
-        "pink" => TestSignals.PinkNoise(8, rate, channels),
+        "tone" => TestSignals.SineAtDbfs(rate, 6, 1000, -18, channels),
+        "pink" => TestSignals.PinkNoise(rate, 8, channels),
         "song" => TestSignals.Song(rate, channels),
         _ => throw new ArgumentOutOfRangeException(nameof(signal)),
     };
@@ -53,8 +53,8 @@ public class LoudnessAgainstFfmpegTests
     [Fact]
     public void Mono_counts_once_like_ffmpeg_so_it_reads_3_LU_below_the_same_audio_as_dual_mono_stereo()
     {
-        var mono = TestSignals.Sine(1000, -20, 5, 48000, channels: 1);
-        var stereo = TestSignals.Sine(1000, -20, 5, 48000, channels: 2);
+        var mono = TestSignals.SineAtDbfs(48000, 5, 1000, -20, channels: 1);
+        var stereo = TestSignals.SineAtDbfs(48000, 5, 1000, -20, channels: 2);
         var monoMeter = new LoudnessMeter(48000, 1);
         monoMeter.Add(mono, mono.Frames);
         var stereoMeter = new LoudnessMeter(48000, 2);

@@ -18,7 +18,7 @@ public class LoudnessMeterTests
     [InlineData(-33.0)]
     public void A_stereo_1_kHz_sine_reads_its_level_in_LUFS(double dbfs)
     {
-        var meter = Measure(TestSignals.Sine(1000, dbfs, 20, 48000));
+        var meter = Measure(TestSignals.SineAtDbfs(48000, 20, 1000, dbfs));
         Assert.InRange(meter.IntegratedLufs, dbfs - 0.1, dbfs + 0.1);
         Assert.InRange(meter.MaxMomentaryLufs, dbfs - 0.1, dbfs + 0.1);
         Assert.InRange(meter.MaxShortTermLufs, dbfs - 0.1, dbfs + 0.1);
@@ -28,7 +28,7 @@ public class LoudnessMeterTests
     public void Relative_gate_ignores_quiet_passages_around_the_programme()
     {
         // Tech 3341 case 3: -36 / -23 / -36 dBFS for 10 / 60 / 10 s reads -23 LUFS.
-        var meter = Measure(TestSignals.Segments(1000, 48000, 2, (-36, 10), (-23, 60), (-36, 10)));
+        var meter = Measure(TestSignals.Segments(48000, 1000, 2, (-36, 10), (-23, 60), (-36, 10)));
         Assert.InRange(meter.IntegratedLufs, -23.1, -22.9);
     }
 
@@ -36,7 +36,7 @@ public class LoudnessMeterTests
     public void Absolute_gate_ignores_near_silence()
     {
         // Tech 3341 case 4: -72 / -36 / -23 / -36 / -72 dBFS for 10 / 10 / 60 / 10 / 10 s reads -23 LUFS.
-        var meter = Measure(TestSignals.Segments(1000, 48000, 2, (-72, 10), (-36, 10), (-23, 60), (-36, 10), (-72, 10)));
+        var meter = Measure(TestSignals.Segments(48000, 1000, 2, (-72, 10), (-36, 10), (-23, 60), (-36, 10), (-72, 10)));
         Assert.InRange(meter.IntegratedLufs, -23.1, -22.9);
     }
 
@@ -44,10 +44,10 @@ public class LoudnessMeterTests
     public void Passages_10_LU_down_count_but_20_LU_down_do_not()
     {
         // Both halves pass the relative gate (-30 is above -22.6 - 10): the mean of their energies.
-        var kept = Measure(TestSignals.Segments(1000, 44100, 2, (-20, 20), (-30, 20)));
+        var kept = Measure(TestSignals.Segments(44100, 1000, 2, (-20, 20), (-30, 20)));
         Assert.InRange(kept.IntegratedLufs, -22.6 - 0.1, -22.6 + 0.1);
         // The -40 half is below the gate (-23 - 10), so only the -20 half counts.
-        var gated = Measure(TestSignals.Segments(1000, 44100, 2, (-20, 20), (-40, 20)));
+        var gated = Measure(TestSignals.Segments(44100, 1000, 2, (-20, 20), (-40, 20)));
         Assert.InRange(gated.IntegratedLufs, -20.1, -19.9);
     }
 
@@ -59,7 +59,7 @@ public class LoudnessMeterTests
     [InlineData(15.0, new double[] { -50, -35, -20, -35, -50 })]
     public void Loudness_range_of_EBU_3342_programmes(double expectedLu, double[] levels)
     {
-        var audio = TestSignals.Segments(1000, 48000, 2, levels.Select(l => (l, 20.0)).ToArray());
+        var audio = TestSignals.Segments(48000, 1000, 2, levels.Select(l => (l, 20.0)).ToArray());
         Assert.InRange(Measure(audio).LoudnessRangeLu, expectedLu - 1, expectedLu + 1);
     }
 
@@ -77,7 +77,7 @@ public class LoudnessMeterTests
     [Fact]
     public void Under_400_ms_has_no_gating_block_yet()
     {
-        var meter = Measure(TestSignals.Sine(1000, -20, 0.35, 48000));
+        var meter = Measure(TestSignals.SineAtDbfs(48000, 0.35, 1000, -20));
         Assert.Equal(double.NegativeInfinity, meter.IntegratedLufs);
         Assert.Equal(0.35, meter.DurationSeconds, 3);
     }
@@ -85,7 +85,7 @@ public class LoudnessMeterTests
     [Fact]
     public void Short_term_curve_has_one_value_per_second_and_follows_the_level()
     {
-        var meter = Measure(TestSignals.Segments(1000, 44100, 2, (-20, 5), (-30, 5)));
+        var meter = Measure(TestSignals.Segments(44100, 1000, 2, (-20, 5), (-30, 5)));
         var curve = meter.ShortTermLufs;
         Assert.Equal(10, curve.Count);
         Assert.All(curve.Take(5), v => Assert.InRange(v, -20.1, -19.9));   // windows inside the -20 part
@@ -96,7 +96,7 @@ public class LoudnessMeterTests
     [Fact]
     public void Max_momentary_catches_a_short_burst_that_short_term_averages_down()
     {
-        var meter = Measure(TestSignals.Segments(1000, 48000, 2, (-30, 4), (-10, 0.5), (-30, 4)));
+        var meter = Measure(TestSignals.Segments(48000, 1000, 2, (-30, 4), (-10, 0.5), (-30, 4)));
         Assert.InRange(meter.MaxMomentaryLufs, -10.1, -9.9);
         Assert.InRange(meter.MaxShortTermLufs, -30, -15);
     }
@@ -118,9 +118,9 @@ public class LoudnessMeterTests
     [Fact]
     public void Reset_starts_a_new_measurement()
     {
-        var meter = Measure(TestSignals.Sine(1000, -10, 3, 48000));
+        var meter = Measure(TestSignals.SineAtDbfs(48000, 3, 1000, -10));
         meter.Reset();
-        var quiet = TestSignals.Sine(1000, -30, 3, 48000);
+        var quiet = TestSignals.SineAtDbfs(48000, 3, 1000, -30);
         meter.Add(quiet, quiet.Frames);
         Assert.InRange(meter.IntegratedLufs, -30.1, -29.9);
     }

@@ -86,7 +86,7 @@ public class MixAnalyzerTests
     [Fact]
     public void Mono_has_no_stereo_image_and_counts_once()
     {
-        var mono = TestSignals.Sine(1000, -20, 3, 48000, 1);
+        var mono = TestSignals.SineAtDbfs(48000, 3, 1000, -20, 1);
         var report = MixAnalyzer.Analyze(mono);
         Assert.Equal((0.0, 0.0), (report.StereoWidth, report.StereoImbalance));
         Assert.InRange(report.IntegratedLufs, -23.1, -22.9);

@@ -13,7 +13,7 @@ public class SpectralOverlapTests
     [InlineData(1000.0)]
     public void Two_sines_an_octave_apart_barely_overlap(double hz)
     {
-        var overlap = SpectralOverlap.Compute(TestSignals.Sine(hz, -12, 2, Rate), TestSignals.Sine(2 * hz, -12, 2, Rate));
+        var overlap = SpectralOverlap.Compute(TestSignals.SineAtDbfs(Rate, 2, hz, -12), TestSignals.SineAtDbfs(Rate, 2, 2 * hz, -12));
         Assert.True(overlap.Overall < 0.1, $"overlap {overlap.Overall:F3}");
     }
 
@@ -44,7 +44,7 @@ public class SpectralOverlapTests
     [Fact]
     public void Silence_overlaps_nothing()
     {
-        var overlap = SpectralOverlap.Compute(TestSignals.Sine(440, -6, 1, Rate), new AudioBuffer(2, Rate, Rate));
+        var overlap = SpectralOverlap.Compute(TestSignals.SineAtDbfs(Rate, 1, 440, -6), new AudioBuffer(2, Rate, Rate));
         Assert.Equal(0, overlap.Overall);
         Assert.Null(overlap.Clash);
         Assert.All(overlap.PerBand, v => Assert.Equal(0, v));
@@ -54,7 +54,7 @@ public class SpectralOverlapTests
     public void Signals_at_different_rates_are_refused()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            SpectralOverlap.Compute(TestSignals.Sine(440, -6, 1, 44100), TestSignals.Sine(440, -6, 1, 48000)));
+            SpectralOverlap.Compute(TestSignals.SineAtDbfs(44100, 1, 440, -6), TestSignals.SineAtDbfs(48000, 1, 440, -6)));
         Assert.Contains("44100", error.Message);
     }
 
@@ -68,7 +68,7 @@ public class SpectralOverlapTests
             for (int k = 1; k <= 8; k++) v += Math.Sin(2 * Math.PI * 55 * k * n / Rate) / k;
             x[n] = (float)(0.2 * v);
         }
-        return TestSignals.Channels(x, 2, Rate);
+        return TestSignals.Channels(Rate, x, 2);
     }
 
     /// <summary>Kicks twice a second: a sine gliding from ~110 Hz to 50 Hz with a short low-passed noise thump.</summary>
@@ -84,15 +84,15 @@ public class SpectralOverlapTests
             double glide = Math.Sin(2 * Math.PI * (50 * t + 2.4 * (1 - Math.Exp(-t / 0.04))));
             x[n] = (float)(0.8 * Math.Exp(-t / 0.15) * glide + 2 * Math.Exp(-t / 0.02) * lowPassed);
         }
-        return TestSignals.Channels(x, 2, Rate);
+        return TestSignals.Channels(Rate, x, 2);
     }
 
     /// <summary>White noise differentiated twice: energy concentrated far above the bass.</summary>
     private static AudioBuffer HighNoise()
     {
-        var noise = TestSignals.WhiteNoise(2, Rate, 1).ChannelArray(0);
+        var noise = TestSignals.WhiteNoise(Rate, 2, 1).ChannelArray(0);
         var x = new float[noise.Length];
         for (int n = 2; n < x.Length; n++) x[n] = noise[n] - 2 * noise[n - 1] + noise[n - 2];
-        return TestSignals.Channels(x, 2, Rate);
+        return TestSignals.Channels(Rate, x, 2);
     }
 }

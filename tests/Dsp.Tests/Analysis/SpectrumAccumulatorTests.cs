@@ -38,7 +38,7 @@ public class SpectrumAccumulatorTests
     {
         const int bin = 171; // a bin-centred frequency, so no scalloping loss
         double hz = bin * 48000.0 / 8192;
-        var spectrum = Average(TestSignals.Sine(hz, -6, 3, 48000, 1));
+        var spectrum = Average(TestSignals.SineAtDbfs(48000, 3, hz, -6, 1));
         double amplitude = TestSignals.DbToAmplitude(-6);
         // Mono is read as dual mono, so the mid (L+R) carries twice the signal.
         Assert.Equal(2 * amplitude, spectrum.MidMagnitude[bin], 0.02);
@@ -49,7 +49,7 @@ public class SpectrumAccumulatorTests
     [Fact]
     public void Side_carries_what_differs_between_the_channels()
     {
-        var left = TestSignals.Sine(500, -6, 2, 44100, 1).ChannelArray(0);
+        var left = TestSignals.SineAtDbfs(44100, 2, 500, -6, 1).ChannelArray(0);
         var right = left.Select(v => -v).ToArray();
         var spectrum = Average(new AudioBuffer([left, right], 44100));
         Assert.True(spectrum.MidPower.Sum() < 1e-20);
@@ -59,7 +59,7 @@ public class SpectrumAccumulatorTests
     [Fact]
     public void Reading_mid_stream_changes_nothing_and_streaming_equals_one_pass()
     {
-        var audio = TestSignals.PinkNoise(2, 44100, 2);
+        var audio = TestSignals.PinkNoise(44100, 2, 2);
         var whole = Average(audio);
         var streamed = new SpectrumAccumulator(44100, 2);
         int calls = 0;
@@ -80,7 +80,7 @@ public class SpectrumAccumulatorTests
     [Fact]
     public void A_clip_shorter_than_one_frame_still_has_a_spectrum()
     {
-        var spectrum = Average(TestSignals.Sine(2000, 0, 0.05, 48000));
+        var spectrum = Average(TestSignals.SineAtDbfs(48000, 0.05, 2000, 0));
         Assert.Equal(1, spectrum.Frames);
         // 50 ms of full-scale L = R: mid amplitude 2, mean square 2, all of it near 2 kHz.
         Assert.Equal(2.0, spectrum.MidPower.Sum(), 0.02);

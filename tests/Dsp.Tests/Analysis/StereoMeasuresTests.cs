@@ -5,7 +5,7 @@ namespace Mixwright.Dsp.Tests.Analysis;
 
 public class StereoMeasuresTests
 {
-    private static readonly float[] Sine = TestSignals.Sine(440, -6, 1, 48000, 1).ChannelArray(0);
+    private static readonly float[] Sine = TestSignals.SineAtDbfs(48000, 1, 440, -6, 1).ChannelArray(0);
     private static readonly float[] Silence = new float[Sine.Length];
     private static readonly float[] Inverted = Sine.Select(v => -v).ToArray();
 

@@ -19,8 +19,8 @@ public class TruePeakMeterTests
     [Fact]
     public void Reports_the_loudest_channel()
     {
-        var quiet = TestSignals.Sine(1000, -20, 1, 48000, 1).ChannelArray(0);
-        var loud = TestSignals.Sine(1000, -6, 1, 48000, 1).ChannelArray(0);
+        var quiet = TestSignals.SineAtDbfs(48000, 1, 1000, -20, 1).ChannelArray(0);
+        var loud = TestSignals.SineAtDbfs(48000, 1, 1000, -6, 1).ChannelArray(0);
         var meter = new TruePeakMeter(2);
         meter.Add(new AudioBuffer([quiet, loud], 48000), quiet.Length);
         Assert.InRange(meter.TruePeakDbtp, -6.05, -5.9);

@@ -32,11 +32,11 @@ public class AudioFileTests
     public void Wav_at_the_session_rate_streams_from_the_file_itself()
     {
         using var dir = new TempDirectory();
-        var audio = TestAudio.GridNoise(WavSampleFormat.Pcm24, 2, 50_000, SessionRate);
+        var audio = TestSignals.GridNoise(SessionRate, WavSampleFormat.Pcm24, 2, 50_000);
         WavWriter.Write(dir.File("Keys.wav"), audio, WavSampleFormat.Pcm24);
 
         using (var stem = AudioFile.OpenStem(dir.File("Keys.wav"), SessionRate, dir.File("cache")))
-            TestAudio.AssertSamplesEqual(audio, ReadAll(stem));
+            TestSignals.AssertSamplesEqual(audio, ReadAll(stem));
 
         Assert.False(Directory.Exists(dir.File("cache"))); // nothing decoded
     }
@@ -48,7 +48,7 @@ public class AudioFileTests
     public void Stems_at_other_rates_are_resampled_to_the_session_rate(int fileRate)
     {
         using var dir = new TempDirectory();
-        var tone = TestAudio.Tone(fileRate, 2.0, 1000, amplitude: 0.5f);
+        var tone = TestSignals.Tone(fileRate, 2.0, 1000, amplitude: 0.5f);
         WavWriter.Write(dir.File("Tone.wav"), tone, WavSampleFormat.Pcm24);
 
         using var stem = AudioFile.OpenStem(dir.File("Tone.wav"), SessionRate, dir.File("cache"));
@@ -56,9 +56,9 @@ public class AudioFileTests
 
         Assert.Equal(SessionRate, stem.SampleRate);
         Assert.InRange(audio.Frames, 2 * SessionRate - 2, 2 * SessionRate + 2);
-        Assert.Equal(1000, TestAudio.MeasureFrequency(audio.Channel(0), SessionRate), precision: 2);
+        Assert.Equal(1000, TestSignals.MeasureFrequency(audio.Channel(0), SessionRate), precision: 2);
         // Passband flat: the tone keeps its level (0.5 peak = -9.03 dBFS RMS).
-        double rmsDb = 20 * Math.Log10(TestAudio.Rms(audio.Channel(0)[(SessionRate / 4)..(7 * SessionRate / 4)]));
+        double rmsDb = 20 * Math.Log10(TestSignals.Rms(audio.Channel(0)[(SessionRate / 4)..(7 * SessionRate / 4)]));
         Assert.Equal(20 * Math.Log10(0.5 / Math.Sqrt(2)), rmsDb, precision: 2);
     }
 
@@ -68,7 +68,7 @@ public class AudioFileTests
         using var dir = new TempDirectory();
         string stemPath = dir.File("Drums.wav");
         string cache = dir.File("cache");
-        WavWriter.Write(stemPath, TestAudio.Tone(48000, 0.5, 200), WavSampleFormat.Pcm16);
+        WavWriter.Write(stemPath, TestSignals.Tone(48000, 0.5, 200), WavSampleFormat.Pcm16);
 
         AudioFile.OpenStem(stemPath, SessionRate, cache).Dispose();
         string cached = Assert.Single(Directory.GetFiles(cache));
@@ -93,18 +93,18 @@ public class AudioFileTests
     public void Flac_stem_decodes_exactly()
     {
         using var dir = new TempDirectory();
-        var audio = TestAudio.GridNoise(WavSampleFormat.Pcm24, 2, 30_000, SessionRate);
+        var audio = TestSignals.GridNoise(SessionRate, WavSampleFormat.Pcm24, 2, 30_000);
         AudioFile.Save(dir.File("Guitar.flac"), audio);
 
         using var stem = AudioFile.OpenStem(dir.File("Guitar.flac"), SessionRate, dir.File("cache"));
-        TestAudio.AssertSamplesEqual(audio, ReadAll(stem));
+        TestSignals.AssertSamplesEqual(audio, ReadAll(stem));
     }
 
     [Fact]
     public void Surround_stems_are_refused_before_decoding()
     {
         using var dir = new TempDirectory();
-        WavWriter.Write(dir.File("Ambience.wav"), TestAudio.Noise(6, 1000, 48000), WavSampleFormat.Pcm16);
+        WavWriter.Write(dir.File("Ambience.wav"), TestSignals.NoiseFrames(48000, 6, 1000), WavSampleFormat.Pcm16);
 
         var error = Assert.Throws<AudioFormatException>(() => AudioFile.OpenStem(dir.File("Ambience.wav"), SessionRate, dir.File("cache")));
 
@@ -119,7 +119,7 @@ public class AudioFileTests
     public void Invalid_samples_are_reported_with_file_and_time(float bad, string kind)
     {
         using var dir = new TempDirectory();
-        var audio = TestAudio.Tone(SessionRate, 1.0, 100, channels: 2);
+        var audio = TestSignals.Tone(SessionRate, 1.0, 100, channels: 2);
         audio.Channel(1)[22050] = bad;
         audio.Channel(0)[30000] = bad; // later: the first one is reported
         WavWriter.Write(dir.File("Bass.wav"), audio, WavSampleFormat.Float32);
@@ -149,15 +149,15 @@ public class AudioFileTests
     public void Save_writes_wav_or_encodes_by_extension_and_read_all_brings_it_back()
     {
         using var dir = new TempDirectory();
-        var audio = TestAudio.GridNoise(WavSampleFormat.Pcm24, 2, 20_000, SessionRate);
+        var audio = TestSignals.GridNoise(SessionRate, WavSampleFormat.Pcm24, 2, 20_000);
 
         AudioFile.Save(dir.File("mix.wav"), audio, WavSampleFormat.Pcm24);
         AudioFile.Save(dir.File("mix.flac"), audio);
         AudioFile.Save(dir.File("mix.mp3"), audio);
 
         Assert.Equal(WavSampleFormat.Pcm24, WavReader.ReadInfo(dir.File("mix.wav")).Format);
-        TestAudio.AssertSamplesEqual(audio, AudioFile.ReadAll(dir.File("mix.wav")));
-        TestAudio.AssertSamplesEqual(audio, AudioFile.ReadAll(dir.File("mix.flac")));
+        TestSignals.AssertSamplesEqual(audio, AudioFile.ReadAll(dir.File("mix.wav")));
+        TestSignals.AssertSamplesEqual(audio, AudioFile.ReadAll(dir.File("mix.flac")));
         var mp3 = AudioFile.ReadAll(dir.File("mix.mp3"), sampleRate: 48000, cacheDirectory: dir.File("cache"));
         Assert.Equal((2, 48000), (mp3.ChannelCount, mp3.SampleRate));
         Assert.Equal(["cache", "mix.flac", "mix.mp3", "mix.wav"], dir.Entries().Order()); // no temporaries left

@@ -9,7 +9,7 @@ public class FfmpegCodecTests
     public void Flac_of_a_24_bit_signal_decodes_bit_exact()
     {
         using var dir = new TempDirectory();
-        var original = TestAudio.GridNoise(WavSampleFormat.Pcm24, 2, 44100);
+        var original = TestSignals.GridNoise(44100, WavSampleFormat.Pcm24, 2, 44100);
         WavWriter.Write(dir.File("mix.wav"), original, WavSampleFormat.Pcm24);
 
         FfmpegCodec.Encode(dir.File("mix.wav"), dir.File("mix.flac"));
@@ -18,7 +18,7 @@ public class FfmpegCodecTests
         var stream = FFProbe.Analyse(dir.File("mix.flac")).PrimaryAudioStream!;
         Assert.Equal(("flac", 24), (stream.CodecName, stream.BitDepth));
         Assert.Equal(WavSampleFormat.Float32, WavReader.ReadInfo(dir.File("decoded.wav")).Format);
-        TestAudio.AssertSamplesEqual(original, WavReader.ReadAll(dir.File("decoded.wav")));
+        TestSignals.AssertSamplesEqual(original, WavReader.ReadAll(dir.File("decoded.wav")));
         Assert.Equal(["decoded.wav", "mix.flac", "mix.wav"], dir.Entries().Order()); // no temporaries left
     }
 
@@ -26,7 +26,7 @@ public class FfmpegCodecTests
     public void Probe_reports_rate_channels_duration_and_codec()
     {
         using var dir = new TempDirectory();
-        WavWriter.Write(dir.File("tone.wav"), TestAudio.Tone(32000, 1.5, 440, channels: 2), WavSampleFormat.Pcm16);
+        WavWriter.Write(dir.File("tone.wav"), TestSignals.Tone(32000, 1.5, 440, channels: 2), WavSampleFormat.Pcm16);
 
         var probe = FfmpegCodec.Probe(dir.File("tone.wav"));
 
@@ -43,7 +43,7 @@ public class FfmpegCodecTests
     public void Encodes_by_extension(string extension, string codec, int sampleRate)
     {
         using var dir = new TempDirectory();
-        WavWriter.Write(dir.File("mix.wav"), TestAudio.Tone(44100, 1.0, 440, channels: 2), WavSampleFormat.Float32);
+        WavWriter.Write(dir.File("mix.wav"), TestSignals.Tone(44100, 1.0, 440, channels: 2), WavSampleFormat.Float32);
 
         FfmpegCodec.Encode(dir.File("mix.wav"), dir.File("mix" + extension));
 
@@ -80,7 +80,7 @@ public class FfmpegCodecTests
     public void Missing_ffmpeg_says_how_to_install_it()
     {
         using var dir = new TempDirectory();
-        WavWriter.Write(dir.File("a.wav"), TestAudio.Tone(8000, 0.1, 440), WavSampleFormat.Pcm16);
+        WavWriter.Write(dir.File("a.wav"), TestSignals.Tone(8000, 0.1, 440), WavSampleFormat.Pcm16);
         // FFMpegCore falls back to PATH when its folder has no ffmpeg, so the stand-in for a missing
         // one is an ffmpeg that cannot be started.
         Directory.CreateDirectory(dir.File("bin"));

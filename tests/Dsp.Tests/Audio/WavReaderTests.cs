@@ -4,7 +4,7 @@ namespace Mixwright.Dsp.Tests.Audio;
 
 public class WavReaderTests
 {
-    private static readonly byte[] FourSamples = TestAudio.Int16Samples(0, 16384, -32768, 32767);
+    private static readonly byte[] FourSamples = WavChunks.Int16Samples(0, 16384, -32768, 32767);
 
     private static AudioBuffer ReadBytes(byte[] file, string name = "test.wav")
     {
@@ -23,13 +23,8 @@ public class WavReaderTests
     [Fact]
     public void Unknown_and_odd_sized_chunks_are_skipped()
     {
-        var file = TestAudio.Riff(
-            ("JUNK", new byte[5]),                      // odd size: followed by a pad byte
-            ("fmt ", TestAudio.Fmt(1, 1, 22050, 16)),
-            ("LIST", "INFOISFT\u0003\0\0\0ab\0"u8.ToArray()),
-            ("bext", new byte[3]),
-            ("data", FourSamples),
-            ("id3 ", new byte[7]));
+        var file = WavChunks.Riff(("JUNK", new byte[5]), // odd size: followed by a pad byte
+            ("fmt ", WavChunks.Fmt(1, 1, 22050, 16)), ("LIST", "INFOISFT\u0003\0\0\0ab\0"u8.ToArray()), ("bext", new byte[3]), ("data", FourSamples), ("id3 ", new byte[7]));
 
         AssertFourSamples(ReadBytes(file));
     }
@@ -37,7 +32,7 @@ public class WavReaderTests
     [Fact]
     public void A_data_chunk_before_the_fmt_chunk_is_found()
     {
-        var file = TestAudio.Riff(("data", FourSamples), ("JUNK", new byte[1]), ("fmt ", TestAudio.Fmt(1, 1, 22050, 16)));
+        var file = WavChunks.Riff(("data", FourSamples), ("JUNK", new byte[1]), ("fmt ", WavChunks.Fmt(1, 1, 22050, 16)));
         AssertFourSamples(ReadBytes(file));
     }
 
@@ -46,21 +41,21 @@ public class WavReaderTests
     {
         // 24-bit container, 20 valid bits: the valid bits sit at the top, so scaling by the container is right.
         byte[] pcm = [0x00, 0x00, 0x80, 0x00, 0x00, 0x40]; // -1.0, then +0.5 (stereo frame)
-        var pcmFile = TestAudio.Riff(("fmt ", TestAudio.FmtExtensible(1, 2, 96000, 24, 20, 0x3)), ("data", pcm));
+        var pcmFile = WavChunks.Riff(("fmt ", WavChunks.FmtExtensible(1, 2, 96000, 24, 20, 0x3)), ("data", pcm));
         var pcmAudio = ReadBytes(pcmFile);
         Assert.Equal((2, 96000, 1), (pcmAudio.ChannelCount, pcmAudio.SampleRate, pcmAudio.Frames));
         Assert.Equal(-1f, pcmAudio.Channel(0)[0]);
         Assert.Equal(0.5f, pcmAudio.Channel(1)[0]);
 
         byte[] floats = [.. BitConverter.GetBytes(0.25f), .. BitConverter.GetBytes(-0.75f)];
-        var floatFile = TestAudio.Riff(("fmt ", TestAudio.FmtExtensible(3, 1, 44100, 32, 32, 0x4)), ("fact", new byte[4]), ("data", floats));
+        var floatFile = WavChunks.Riff(("fmt ", WavChunks.FmtExtensible(3, 1, 44100, 32, 32, 0x4)), ("fact", new byte[4]), ("data", floats));
         Assert.Equal(new[] { 0.25f, -0.75f }, ReadBytes(floatFile).Channel(0).ToArray());
     }
 
     [Fact]
     public void Eight_bit_wav_is_unsigned_around_128()
     {
-        var file = TestAudio.Riff(("fmt ", TestAudio.Fmt(1, 1, 8000, 8)), ("data", new byte[] { 128, 0, 255, 192, 64 }));
+        var file = WavChunks.Riff(("fmt ", WavChunks.Fmt(1, 1, 8000, 8)), ("data", new byte[] { 128, 0, 255, 192, 64 }));
         var audio = ReadBytes(file);
         Assert.Equal(new[] { 0f, -1f, 127 / 128f, 0.5f, -0.5f }, audio.Channel(0).ToArray());
         Assert.Equal(WavSampleFormat.Pcm8, ReadInfoOf(file).Format);
@@ -78,7 +73,7 @@ public class WavReaderTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("Kick.wav");
-        WavWriter.Write(path, TestAudio.Tone(8000, 12.0, 100), WavSampleFormat.Pcm16);
+        WavWriter.Write(path, TestSignals.Tone(8000, 12.0, 100), WavSampleFormat.Pcm16);
         long headerBytes = 44;
         using (var file = new FileStream(path, FileMode.Open)) file.SetLength(headerBytes + (long)(3.2 * 8000) * 2);
 
@@ -108,7 +103,7 @@ public class WavReaderTests
     [Fact]
     public void Zero_frame_file_says_it_contains_no_audio()
     {
-        var file = TestAudio.Riff(("fmt ", TestAudio.Fmt(1, 2, 44100, 24)), ("data", []));
+        var file = WavChunks.Riff(("fmt ", WavChunks.Fmt(1, 2, 44100, 24)), ("data", []));
         var error = Assert.Throws<AudioFormatException>(() => ReadBytes(file, "Hat.wav"));
         Assert.StartsWith("Hat.wav: the file contains no audio", error.Message);
     }
@@ -116,14 +111,14 @@ public class WavReaderTests
     [Fact]
     public void Unsupported_encodings_and_missing_chunks_are_named()
     {
-        var adpcm = TestAudio.Riff(("fmt ", TestAudio.Fmt(2, 1, 44100, 4)), ("data", new byte[16]));
+        var adpcm = WavChunks.Riff(("fmt ", WavChunks.Fmt(2, 1, 44100, 4)), ("data", new byte[16]));
         Assert.Equal("Old.wav: format 0x0002 (4-bit) WAV files are not supported; export it as PCM or float WAV.",
             Assert.Throws<AudioFormatException>(() => ReadBytes(adpcm, "Old.wav")).Message);
 
-        var noFmt = TestAudio.Riff(("data", FourSamples));
+        var noFmt = WavChunks.Riff(("data", FourSamples));
         Assert.Equal("Bare.wav: corrupt WAV (it has no fmt chunk).", Assert.Throws<AudioFormatException>(() => ReadBytes(noFmt, "Bare.wav")).Message);
 
-        var noData = TestAudio.Riff(("fmt ", TestAudio.Fmt(1, 1, 22050, 16)));
+        var noData = WavChunks.Riff(("fmt ", WavChunks.Fmt(1, 1, 22050, 16)));
         Assert.Equal("Head.wav: corrupt WAV (it has no data chunk).", Assert.Throws<AudioFormatException>(() => ReadBytes(noData, "Head.wav")).Message);
 
         byte[] rf64 = [.. "RF64"u8, 0xFF, 0xFF, 0xFF, 0xFF, .. "WAVE"u8];
@@ -146,7 +141,7 @@ public class WavReaderTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("long.wav");
-        var audio = TestAudio.GridNoise(format, channels, frames: 300_007); // ~6.8 s at 44.1 kHz, not a multiple of the block
+        var audio = TestSignals.GridNoise(44100, format, channels, frames: 300_007); // ~6.8 s at 44.1 kHz, not a multiple of the block
         WavWriter.Write(path, audio, format);
 
         var whole = WavReader.ReadAll(path);
@@ -162,8 +157,8 @@ public class WavReaderTests
 
         Assert.Equal(audio.Frames, position);
         Assert.Equal(audio.Frames, source.Position);
-        TestAudio.AssertSamplesEqual(whole, streamed);
-        TestAudio.AssertSamplesEqual(audio, whole);
+        TestSignals.AssertSamplesEqual(whole, streamed);
+        TestSignals.AssertSamplesEqual(audio, whole);
     }
 
     [Fact]
@@ -171,7 +166,7 @@ public class WavReaderTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("seek.wav");
-        var audio = TestAudio.GridNoise(WavSampleFormat.Pcm16, 2, 10_000);
+        var audio = TestSignals.GridNoise(44100, WavSampleFormat.Pcm16, 2, 10_000);
         WavWriter.Write(path, audio, WavSampleFormat.Pcm16);
 
         using var source = WavReader.Open(path);

@@ -20,13 +20,13 @@ public class WavRoundTripTests
     {
         using var dir = new TempDirectory();
         // An odd frame count exercises the pad byte for 8- and 24-bit mono.
-        var original = TestAudio.GridNoise(format, channels, frames: 10_001, sampleRate: 48000);
+        var original = TestSignals.GridNoise(48000, format, channels, frames: 10_001);
 
         WavWriter.Write(dir.File("a.wav"), original, format);
         var read = WavReader.ReadAll(dir.File("a.wav"));
         WavWriter.Write(dir.File("b.wav"), read, format);
 
-        TestAudio.AssertSamplesEqual(original, read);
+        TestSignals.AssertSamplesEqual(original, read);
         Assert.Equal(File.ReadAllBytes(dir.File("a.wav")), File.ReadAllBytes(dir.File("b.wav")));
         Assert.Equal(new WavInfo(48000, channels, 10_001, format), WavReader.ReadInfo(dir.File("a.wav")));
     }
@@ -34,13 +34,13 @@ public class WavRoundTripTests
     [Fact]
     public void Float64_written_from_float32_reads_back_exactly()
     {
-        var original = TestAudio.GridNoise(WavSampleFormat.Float32, 2, 5000);
+        var original = TestSignals.GridNoise(44100, WavSampleFormat.Float32, 2, 5000);
         var stream = new MemoryStream();
         WavWriter.Write(stream, original, WavSampleFormat.Float64);
         using var dir = new TempDirectory();
         File.WriteAllBytes(dir.File("f64.wav"), stream.ToArray());
 
-        TestAudio.AssertSamplesEqual(original, WavReader.ReadAll(dir.File("f64.wav")));
+        TestSignals.AssertSamplesEqual(original, WavReader.ReadAll(dir.File("f64.wav")));
     }
 
     [Theory]
@@ -52,7 +52,7 @@ public class WavRoundTripTests
     public void Plain_format_up_to_stereo_and_extensible_beyond(WavSampleFormat format, int channels, int expectedTag, int expectedFmtSize)
     {
         var stream = new MemoryStream();
-        WavWriter.Write(stream, TestAudio.GridNoise(format, channels, 100), format);
+        WavWriter.Write(stream, TestSignals.GridNoise(44100, format, channels, 100), format);
         byte[] bytes = stream.ToArray();
 
         Assert.Equal("fmt ", System.Text.Encoding.ASCII.GetString(bytes, 12, 4));
@@ -79,7 +79,7 @@ public class WavRoundTripTests
     [Fact]
     public void Streaming_writes_in_blocks_equal_one_write()
     {
-        var audio = TestAudio.Noise(2, 20_000, 44100);
+        var audio = TestSignals.NoiseFrames(44100, 2, 20_000);
         var whole = new MemoryStream();
         WavWriter.Write(whole, audio, WavSampleFormat.Pcm24);
 
@@ -106,7 +106,7 @@ public class WavRoundTripTests
         Assert.Equal(uint.MaxValue - (58L - 8) - 1, writer.MaxDataBytes);
         writer.MaxDataBytes = 8 * 1000; // stand-in for 4 GiB: the same check at a testable size
 
-        var block = TestAudio.Noise(2, 600, 44100);
+        var block = TestSignals.NoiseFrames(44100, 2, 600);
         writer.Write(block, 600);
         var error = Assert.Throws<AudioFormatException>(() => writer.Write(block, 600));
 
@@ -119,7 +119,7 @@ public class WavRoundTripTests
     {
         using var dir = new TempDirectory();
         string path = dir.File("Render.wav");
-        var audio = TestAudio.Noise(2, 1000, 44100);
+        var audio = TestSignals.NoiseFrames(44100, 2, 1000);
 
         using (var abandoned = new WavFileWriter(path, 44100, 2, WavSampleFormat.Pcm16))
             abandoned.Write(audio, 1000); // an exception mid-render: disposed without Finish
@@ -143,7 +143,7 @@ public class WavRoundTripTests
     public void Ffmpeg_reads_our_files_and_we_read_its_files_identically(WavSampleFormat format, string ffmpegCodec, int channels)
     {
         using var dir = new TempDirectory();
-        var audio = TestAudio.GridNoise(format, channels, 4_001);
+        var audio = TestSignals.GridNoise(44100, format, channels, 4_001);
         WavWriter.Write(dir.File("ours.wav"), audio, format);
         WavWriter.Write(dir.File("ours-f32.wav"), audio, WavSampleFormat.Float32);
 
@@ -152,8 +152,8 @@ public class WavRoundTripTests
         RunFfmpeg($"-i ours.wav -c:a pcm_f32le theirs-f32.wav", dir.Path);
         RunFfmpeg($"-i ours-f32.wav -c:a {ffmpegCodec} theirs.wav", dir.Path);
 
-        TestAudio.AssertSamplesEqual(audio, WavReader.ReadAll(dir.File("theirs-f32.wav")));
-        TestAudio.AssertSamplesEqual(audio, WavReader.ReadAll(dir.File("theirs.wav")));
+        TestSignals.AssertSamplesEqual(audio, WavReader.ReadAll(dir.File("theirs-f32.wav")));
+        TestSignals.AssertSamplesEqual(audio, WavReader.ReadAll(dir.File("theirs.wav")));
     }
 
     private static void RunFfmpeg(string arguments, string workingDirectory)

@@ -20,9 +20,9 @@ public class OfflineRendererTests
     public void A_flat_unity_session_renders_the_exact_sum_of_its_stems()
     {
         using var dir = new TempDir();
-        var a = TestAudio.Sine(220, 3);
-        var b = TestAudio.Noise(3, seed: 3);
-        var c = TestAudio.Drums(3, channels: 1); // a centred mono stem lands in both channels at unity
+        var a = TestSignals.Sine(44100, 3, 220);
+        var b = TestSignals.Noise(44100, 3, seed: 3);
+        var c = TestSignals.Drums(44100, 3, channels: 1); // a centred mono stem lands in both channels at unity
         var mix = Mix(NoLimiter, (dir.Write("a.wav", a), new TrackSettings()), (dir.Write("b.wav", b), new TrackSettings()), (dir.Write("c.wav", c), new TrackSettings()));
 
         Render(dir, mix);
@@ -38,7 +38,7 @@ public class OfflineRendererTests
     public void The_limiter_leaves_a_quiet_mix_untouched_and_keeps_it_in_time()
     {
         using var dir = new TempDir();
-        var a = TestAudio.Sine(440, 2, amplitude: 0.1);
+        var a = TestSignals.Sine(44100, 2, 440, amplitude: 0.1);
         var mix = Mix(MasterSettings.Default, (dir.Write("a.wav", a), new TrackSettings()));
 
         Render(dir, mix);
@@ -52,8 +52,8 @@ public class OfflineRendererTests
     public void Mute_and_solo_decide_which_tracks_are_heard_without_changing_the_length()
     {
         using var dir = new TempDir();
-        var shortTone = TestAudio.Sine(300, 1);
-        var longNoise = TestAudio.Noise(2);
+        var shortTone = TestSignals.Sine(44100, 1, 300);
+        var longNoise = TestSignals.Noise(44100, 2);
         string s = dir.Write("short.wav", shortTone), l = dir.Write("long.wav", longNoise);
 
         Render(dir, Mix(NoLimiter, (s, new TrackSettings { Solo = true }), (l, new TrackSettings())), "solo.wav");
@@ -71,7 +71,7 @@ public class OfflineRendererTests
     public void Gain_polarity_and_pan_act_as_a_console_would()
     {
         using var dir = new TempDir();
-        var mono = TestAudio.Sine(1000, 1, channels: 1);
+        var mono = TestSignals.Sine(44100, 1, 1000, channels: 1);
         string path = dir.Write("m.wav", mono);
 
         Render(dir, Mix(NoLimiter, (path, new TrackSettings { GainDb = -6.0206, InvertPolarity = true, Pan = -1 })));
@@ -89,8 +89,8 @@ public class OfflineRendererTests
     public void Stems_of_other_rates_lengths_and_channel_counts_mix_together()
     {
         using var dir = new TempDir();
-        string a = dir.Write("a48k.wav", TestAudio.Sine(500, 1.0, rate: 48000, channels: 1));
-        string b = dir.Write("b.wav", TestAudio.Sine(700, 1.5));
+        string a = dir.Write("a48k.wav", TestSignals.Sine(48000, 1.0, 500, channels: 1));
+        string b = dir.Write("b.wav", TestSignals.Sine(44100, 1.5, 700));
         var result = Render(dir, Mix(NoLimiter, (a, new TrackSettings()), (b, new TrackSettings())));
 
         var output = WavReader.ReadAll(dir.File("mix.wav"));
@@ -103,8 +103,8 @@ public class OfflineRendererTests
     public void Loudness_normalisation_lands_on_the_target_under_the_ceiling()
     {
         using var dir = new TempDir();
-        string drums = dir.Write("drums.wav", TestAudio.Drums(6, channels: 2));
-        string tone = dir.Write("tone.wav", TestAudio.Sine(220, 6, amplitude: 0.05));
+        string drums = dir.Write("drums.wav", TestSignals.Drums(44100, 6, channels: 2));
+        string tone = dir.Write("tone.wav", TestSignals.Sine(44100, 6, 220, amplitude: 0.05));
 
         var result = Render(dir, Mix(MasterSettings.Default, (drums, new TrackSettings()), (tone, new TrackSettings())), lufs: -14);
 
@@ -119,7 +119,7 @@ public class OfflineRendererTests
     public void Reverb_send_adds_a_tail_after_the_stems_end()
     {
         using var dir = new TempDir();
-        string hit = dir.Write("hit.wav", TestAudio.Drums(0.5, channels: 1));
+        string hit = dir.Write("hit.wav", TestSignals.Drums(44100, 0.5, channels: 1));
         var mix = Mix(NoLimiter, (hit, new TrackSettings { ReverbSendDb = 0 })) with { Reverb = new ReverbSettings { DecayS = 1.5 } };
 
         Render(dir, mix);
@@ -136,8 +136,8 @@ public class OfflineRendererTests
     {
         using var dir = new TempDir();
         var mix = Mix(MasterSettings.Default,
-            (dir.Write("drums.wav", TestAudio.Drums(3, channels: 1)), new TrackSettings { Pan = -0.4, ReverbSendDb = -12 }),
-            (dir.Write("pad.wav", TestAudio.Noise(3, seed: 8)), new TrackSettings { GainDb = -6 }));
+            (dir.Write("drums.wav", TestSignals.Drums(44100, 3, channels: 1)), new TrackSettings { Pan = -0.4, ReverbSendDb = -12 }),
+            (dir.Write("pad.wav", TestSignals.Noise(44100, 3, seed: 8)), new TrackSettings { GainDb = -6 }));
         var full = OfflineRenderer.Render(mix, new RenderOptions(dir.File("full.wav")) { CacheDirectory = dir.File("cache") }).Analysis;
         var levels = OfflineRenderer.Render(mix, new RenderOptions(dir.File("levels.wav")) { CacheDirectory = dir.File("cache"), Analysis = RenderAnalysis.Levels }).Analysis;
 
@@ -152,7 +152,7 @@ public class OfflineRendererTests
     public void Progress_rises_to_completion()
     {
         using var dir = new TempDir();
-        string a = dir.Write("a.wav", TestAudio.Noise(2));
+        string a = dir.Write("a.wav", TestSignals.Noise(44100, 2));
         var seen = new List<RenderProgress>();
         Render(dir, Mix(MasterSettings.Default, (a, new TrackSettings())), progress: new SyncProgress(seen.Add));
 
@@ -166,7 +166,7 @@ public class OfflineRendererTests
     public void A_cancelled_render_leaves_no_file_behind()
     {
         using var dir = new TempDir();
-        string a = dir.Write("a.wav", TestAudio.Noise(3));
+        string a = dir.Write("a.wav", TestSignals.Noise(44100, 3));
         using var cts = new CancellationTokenSource();
         var progress = new SyncProgress(p => { if (p.Fraction > 0.3) cts.Cancel(); });
 
@@ -178,7 +178,7 @@ public class OfflineRendererTests
     public void A_missing_stem_names_the_file_and_writes_nothing()
     {
         using var dir = new TempDir();
-        string a = dir.Write("a.wav", TestAudio.Noise(1));
+        string a = dir.Write("a.wav", TestSignals.Noise(44100, 1));
         var mix = Mix(MasterSettings.Default, (a, new TrackSettings()), (dir.File("Lead Vocal.wav"), new TrackSettings()));
 
         var e = Assert.Throws<AudioFormatException>(() => Render(dir, mix));
@@ -190,7 +190,7 @@ public class OfflineRendererTests
     public void A_stem_with_NaN_samples_is_refused_and_nothing_is_written()
     {
         using var dir = new TempDir();
-        var bad = TestAudio.Sine(100, 1);
+        var bad = TestSignals.Sine(44100, 1, 100);
         bad.Channel(1)[22050] = float.NaN;
         string path = dir.Write("bad.wav", bad);
 
@@ -203,7 +203,7 @@ public class OfflineRendererTests
     public void An_out_of_range_parameter_is_named_with_its_range()
     {
         using var dir = new TempDir();
-        string a = dir.Write("Kick.wav", TestAudio.Drums(1));
+        string a = dir.Write("Kick.wav", TestSignals.Drums(44100, 1));
         var e = Assert.Throws<ParameterOutOfRangeException>(() => Render(dir, Mix(MasterSettings.Default, (a, new TrackSettings { GainDb = 40 }))));
         Assert.Contains("Kick", e.Message);
         Assert.Contains("-48 to +24 dB", e.Message.Replace("between -48 and +24", "-48 to +24"));
@@ -213,7 +213,7 @@ public class OfflineRendererTests
     public void Renders_to_flac_through_ffmpeg()
     {
         using var dir = new TempDir();
-        string a = dir.Write("a.wav", TestAudio.Sine(440, 1, amplitude: 0.1));
+        string a = dir.Write("a.wav", TestSignals.Sine(44100, 1, 440, amplitude: 0.1));
         Render(dir, Mix(MasterSettings.Default, (a, new TrackSettings())), "mix.flac");
 
         var decoded = AudioFile.ReadAll(dir.File("mix.flac"));

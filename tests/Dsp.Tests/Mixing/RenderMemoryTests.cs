@@ -17,8 +17,8 @@ public class RenderMemoryTests
     public void Memory_does_not_grow_with_the_length_of_the_song()
     {
         using var dir = new TempDir();
-        string shortStem = dir.Write("short.wav", TestAudio.Noise(5, seed: 1));
-        string longStem = dir.Write("long.wav", TestAudio.Noise(40, seed: 2));
+        string shortStem = dir.Write("short.wav", TestSignals.Noise(44100, 5, seed: 1));
+        string longStem = dir.Write("long.wav", TestSignals.Noise(44100, 40, seed: 2));
         var settings = new TrackSettings { Compressor = CompressorSettings.Off with { Enabled = true }, ReverbSendDb = -12 };
 
         long Allocated(string stem, string output)

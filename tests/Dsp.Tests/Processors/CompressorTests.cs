@@ -37,11 +37,11 @@ public class CompressorTests
         double crest = mode == DetectorMode.Rms ? Math.Sqrt(2) : 1; // detector level is the sine's RMS or its peak
         foreach (double level in new[] { -60.0, -45, -37, -34, -32, -30, -28, -26, -24, -21, -15, -6, 0 })
         {
-            var tone = Signals.Sine(Fs / 2, 1000, Fs, crest * Math.Pow(10, level / 20));
-            var audio = Signals.Buffer(Fs, tone, tone);
+            var tone = TestSignals.SineSamples(Fs, Fs / 2, 1000, crest * Math.Pow(10, level / 20));
+            var audio = TestSignals.Buffer(Fs, tone, tone);
             var comp = Prepared(s, 2);
-            Signals.InBlocks(audio, 512, comp.Process);
-            double gain = Signals.Db(Signals.Rms(audio.ChannelArray(0).AsSpan(Fs / 4)) / Signals.Rms(tone.AsSpan(Fs / 4)));
+            TestSignals.InBlocks(audio, 512, comp.Process);
+            double gain = TestSignals.Db(TestSignals.Rms(audio.ChannelArray(0).AsSpan(Fs / 4)) / TestSignals.Rms(tone.AsSpan(Fs / 4)));
             double expected = Compressor.StaticCurveDb(s, level) - level;
             Assert.True(Math.Abs(gain - expected) <= 0.2, $"{mode} at {level} dB: gain {gain:F3} dB, static curve says {expected:F3} dB");
         }
@@ -60,11 +60,11 @@ public class CompressorTests
         int up = Fs / 5, down = up + (int)(Fs * Math.Max(0.2, 8 * attackMs / 1000)), end = down + (int)(Fs * 6 * releaseMs / 1000) + Fs / 10;
         var tone = Enumerable.Range(0, end).Select(n =>
             (float)((n < up ? 0.01 : n < down ? 0.316 : 0.1) * Math.Sin(2 * Math.PI * 1000 * n / Fs))).ToArray();
-        var audio = Signals.Buffer(Fs, tone);
+        var audio = TestSignals.Buffer(Fs, tone);
         var comp = Prepared(s, 1);
-        Signals.InBlocks(audio, 256, comp.Process);
+        TestSignals.InBlocks(audio, 256, comp.Process);
         var y = audio.ChannelArray(0);
-        double Reduction(int n) => -Signals.Db(y[n] / tone[n]);
+        double Reduction(int n) => -TestSignals.Db(y[n] / tone[n]);
 
         double attack = FirstTime(up, down, n => Reduction(n) >= 0.632 * 15);
         double release = FirstTime(down, end, n => Reduction(n) <= 15 - 0.632 * 7.5);
@@ -87,24 +87,24 @@ public class CompressorTests
     {
         var s = SoftKnee with { Detector = DetectorMode.Peak, MakeupDb = 0 };
         var tone = Enumerable.Range(0, Fs * 2).Select(n => (float)((n < Fs / 2 ? 0.5 : 0.001) * Math.Sin(2 * Math.PI * 440 * n / Fs))).ToArray();
-        var audio = Signals.Buffer(Fs, tone);
+        var audio = TestSignals.Buffer(Fs, tone);
         var comp = Prepared(s, 1);
-        Signals.InBlocks(audio, 1024, comp.Process);
+        TestSignals.InBlocks(audio, 1024, comp.Process);
         var y = audio.ChannelArray(0);
-        Assert.True(-Signals.Db(Signals.Rms(y.AsSpan(Fs / 4, Fs / 4)) / Signals.Rms(tone.AsSpan(Fs / 4, Fs / 4))) > 15);
+        Assert.True(-TestSignals.Db(TestSignals.Rms(y.AsSpan(Fs / 4, Fs / 4)) / TestSignals.Rms(tone.AsSpan(Fs / 4, Fs / 4))) > 15);
         // 1 s after the drop (10 release times) no reduction is left.
-        Assert.InRange(Signals.Db(Signals.Rms(y.AsSpan(3 * Fs / 2)) / Signals.Rms(tone.AsSpan(3 * Fs / 2))), -0.001, 0.001);
+        Assert.InRange(TestSignals.Db(TestSignals.Rms(y.AsSpan(3 * Fs / 2)) / TestSignals.Rms(tone.AsSpan(3 * Fs / 2))), -0.001, 0.001);
         Assert.Equal(0, comp.LastGainReductionDb, 3);
     }
 
     [Fact]
     public void Makeup_gain_applies_even_without_compression()
     {
-        var tone = Signals.Sine(Fs / 4, 500, Fs, 0.001);
-        var audio = Signals.Buffer(Fs, tone);
+        var tone = TestSignals.SineSamples(Fs, Fs / 4, 500, 0.001);
+        var audio = TestSignals.Buffer(Fs, tone);
         var comp = Prepared(SoftKnee with { MakeupDb = 7.5 }, 1);
         comp.Process(audio, audio.Frames);
-        Assert.Equal(7.5, Signals.Db(Signals.Rms(audio.ChannelArray(0)) / Signals.Rms(tone)), 4);
+        Assert.Equal(7.5, TestSignals.Db(TestSignals.Rms(audio.ChannelArray(0)) / TestSignals.Rms(tone)), 4);
         Assert.Equal(0, comp.LastGainReductionDb, 6);
     }
 
@@ -120,28 +120,28 @@ public class CompressorTests
         Assert.True(rmsReduction < 3, $"RMS reduction {rmsReduction:F2} dB");
 
         // On a steady sine the two differ by the sine's crest factor (3 dB) times the slope.
-        var tone = Signals.Sine(Fs / 2, 1000, Fs, 0.5);
+        var tone = TestSignals.SineSamples(Fs, Fs / 2, 1000, 0.5);
         double difference = ReductionOn(tone, s with { Detector = DetectorMode.Peak }) - ReductionOn(tone, s with { Detector = DetectorMode.Rms });
         Assert.InRange(difference, 0.75 * 3.01 - 0.1, 0.75 * 3.01 + 0.1);
 
         static double ReductionOn(float[] x, CompressorSettings s)
         {
-            var audio = Signals.Buffer(Fs, x);
+            var audio = TestSignals.Buffer(Fs, x);
             var comp = Prepared(s, 1);
-            Signals.InBlocks(audio, 512, comp.Process);
+            TestSignals.InBlocks(audio, 512, comp.Process);
             int half = x.Length / 2;
-            return -Signals.Db(Signals.Rms(audio.ChannelArray(0).AsSpan(half)) / Signals.Rms(x.AsSpan(half)));
+            return -TestSignals.Db(TestSignals.Rms(audio.ChannelArray(0).AsSpan(half)) / TestSignals.Rms(x.AsSpan(half)));
         }
     }
 
     [Fact]
     public void Channels_are_linked_so_the_stereo_image_does_not_shift()
     {
-        var loud = Signals.Sine(Fs / 2, 300, Fs, 0.8);
-        var quiet = Signals.Sine(Fs / 2, 300, Fs, 0.01);
-        var audio = Signals.Buffer(Fs, loud, quiet);
+        var loud = TestSignals.SineSamples(Fs, Fs / 2, 300, 0.8);
+        var quiet = TestSignals.SineSamples(Fs, Fs / 2, 300, 0.01);
+        var audio = TestSignals.Buffer(Fs, loud, quiet);
         var comp = Prepared(SoftKnee with { Detector = DetectorMode.Peak }, 2);
-        Signals.InBlocks(audio, 512, comp.Process);
+        TestSignals.InBlocks(audio, 512, comp.Process);
         for (int n = 0; n < loud.Length; n += 97)
             if (Math.Abs(quiet[n]) > 1e-3)
                 Assert.Equal(audio.ChannelArray(0)[n] / loud[n], audio.ChannelArray(1)[n] / quiet[n], 3);
@@ -150,10 +150,10 @@ public class CompressorTests
     [Fact]
     public void Disabled_leaves_the_audio_bit_identical()
     {
-        var noise = Signals.WhiteNoise(10000, 1, seed: 4);
-        var audio = Signals.Buffer(Fs, noise, noise);
+        var noise = TestSignals.WhiteNoiseSamples(10000, 1, seed: 4);
+        var audio = TestSignals.Buffer(Fs, noise, noise);
         var comp = Prepared(SoftKnee with { Enabled = false, MakeupDb = 12 }, 2);
-        Signals.InBlocks(audio, 333, comp.Process);
+        TestSignals.InBlocks(audio, 333, comp.Process);
         Assert.Equal(noise, audio.ChannelArray(0));
         Assert.Equal(noise, audio.ChannelArray(1));
         Assert.Equal(0, comp.LastGainReductionDb);
@@ -164,8 +164,8 @@ public class CompressorTests
     {
         var s = new CompressorSettings(true, -20, 10, 0.1, 500, 0, 6, DetectorMode.Peak);
         var comp = Prepared(s, 1);
-        var tone = Signals.Sine(Fs / 2, 1000, Fs, 1); // 20 dB over at 10:1: 18 dB of reduction
-        var audio = Signals.Buffer(Fs, tone);
+        var tone = TestSignals.SineSamples(Fs, Fs / 2, 1000, 1); // 20 dB over at 10:1: 18 dB of reduction
+        var audio = TestSignals.Buffer(Fs, tone);
         double measured = 0;
         for (int start = 0; start < tone.Length; start += 1000)
         {
@@ -174,7 +174,7 @@ public class CompressorTests
             comp.Process(block, n);
             measured = 0;
             for (int i = 0; i < n; i++)
-                if (Math.Abs(tone[start + i]) > 0.1) measured = Math.Max(measured, 6 - Signals.Db(block.ChannelArray(0)[i] / tone[start + i]));
+                if (Math.Abs(tone[start + i]) > 0.1) measured = Math.Max(measured, 6 - TestSignals.Db(block.ChannelArray(0)[i] / tone[start + i]));
             Assert.InRange(comp.LastGainReductionDb, measured - 0.01, measured + 0.01);
         }
         Assert.InRange(comp.LastGainReductionDb, 17.9, 18.05);
@@ -187,7 +187,7 @@ public class CompressorTests
     {
         var s = SoftKnee with { Detector = mode };
         var comp = Prepared(s, 2);
-        var audio = Signals.Buffer(Fs, Signals.WhiteNoise(2048, 0.5, 1), Signals.WhiteNoise(2048, 0.5, 2));
+        var audio = TestSignals.Buffer(Fs, TestSignals.WhiteNoiseSamples(2048, 0.5, 1), TestSignals.WhiteNoiseSamples(2048, 0.5, 2));
         comp.Process(audio, 2048);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 10; i++)

@@ -110,13 +110,13 @@ public class FdnReverbTests
     [Fact]
     public void Stays_finite_and_bounded_at_every_corner_of_the_settings_and_fades_to_exact_silence()
     {
-        var noise = Signals.WhiteNoise(Fs, 1, seed: 2);
+        var noise = TestSignals.WhiteNoiseSamples(Fs, 1, seed: 2);
         foreach (double decay in new[] { ConsoleRanges.ReverbDecayS.Min, ConsoleRanges.ReverbDecayS.Max })
         foreach (double damping in new[] { ConsoleRanges.ReverbDamping.Min, ConsoleRanges.ReverbDamping.Max })
         foreach (double pre in new[] { ConsoleRanges.ReverbPreDelayMs.Min, ConsoleRanges.ReverbPreDelayMs.Max })
         {
             var reverb = Prepared(new ReverbSettings { DecayS = decay, Damping = damping, PreDelayMs = pre }, Fs);
-            var send = Signals.Buffer(Fs, noise, noise.Reverse().ToArray());
+            var send = TestSignals.Buffer(Fs, noise, noise.Reverse().ToArray());
             var wet = new AudioBuffer(2, Fs, Fs);
             reverb.Process(send, wet, Fs);
             float loudest = Math.Max(wet.ChannelArray(0).Max(MathF.Abs), wet.ChannelArray(1).Max(MathF.Abs));
@@ -128,19 +128,19 @@ public class FdnReverbTests
         var energies = new List<double>();
         var silence = new AudioBuffer(2, Fs / 2, Fs);
         var block = new AudioBuffer(2, Fs / 2, Fs);
-        longTail.Process(Signals.Buffer(Fs, noise[..(Fs / 2)], noise[..(Fs / 2)]), block, Fs / 2);
+        longTail.Process(TestSignals.Buffer(Fs, noise[..(Fs / 2)], noise[..(Fs / 2)]), block, Fs / 2);
         for (int i = 0; i < 8; i++)
         {
             longTail.Process(silence, block, Fs / 2);
-            energies.Add(Signals.Rms(block.ChannelArray(0)));
+            energies.Add(TestSignals.Rms(block.ChannelArray(0)));
         }
         for (int i = 1; i < energies.Count; i++) Assert.True(energies[i] < energies[i - 1]);
         // 60 dB per 10 s: about 3 dB per half second.
-        Assert.InRange(Signals.Db(energies[^1] / energies[^2]), -4.5, -1.5);
+        Assert.InRange(TestSignals.Db(energies[^1] / energies[^2]), -4.5, -1.5);
 
         // Short decay: the tail ends in exact zeros (no denormals lingering).
         var shortTail = Prepared(new ReverbSettings { DecayS = ConsoleRanges.ReverbDecayS.Min }, Fs);
-        shortTail.Process(Signals.Buffer(Fs, noise[..(Fs / 2)], noise[..(Fs / 2)]), block, Fs / 2);
+        shortTail.Process(TestSignals.Buffer(Fs, noise[..(Fs / 2)], noise[..(Fs / 2)]), block, Fs / 2);
         for (int i = 0; i < 16; i++) shortTail.Process(silence, block, Fs / 2);
         Assert.All(block.ChannelArray(0), v => Assert.Equal(0f, v));
     }
@@ -149,7 +149,7 @@ public class FdnReverbTests
     public void Process_allocates_nothing()
     {
         var reverb = Prepared(ReverbSettings.Default, Fs);
-        var send = Signals.Buffer(Fs, Signals.WhiteNoise(4096, 0.5, 1), Signals.WhiteNoise(4096, 0.5, 2));
+        var send = TestSignals.Buffer(Fs, TestSignals.WhiteNoiseSamples(4096, 0.5, 1), TestSignals.WhiteNoiseSamples(4096, 0.5, 2));
         var wet = new AudioBuffer(2, 4096, Fs);
         reverb.Process(send, wet, 4096);
         long before = GC.GetAllocatedBytesForCurrentThread();

@@ -20,7 +20,7 @@ public class InterSamplePeakEstimatorTests
     {
         foreach (int seed in new[] { 1, 2, 3 })
         {
-            var x = Signals.WhiteNoise(20000, 0.5, seed);
+            var x = TestSignals.WhiteNoiseSamples(20000, 0.5, seed);
             var estimate = Estimate(x);
             var detector = new TruePeakDetector();
             // The estimate for sample s covers the stretch the detector reports 17 samples earlier.
@@ -45,13 +45,13 @@ public class InterSamplePeakEstimatorTests
     {
         var x = Enumerable.Range(0, 3000).Select(n => (float)(0.5 * Math.Cos(2 * Math.PI * cyclesPerSample * n + 0.3))).ToArray();
         float peak = Estimate(x).Skip(200).Max();
-        Assert.InRange(Signals.Db(peak / 0.5), -0.01, 0.12); // it may read a little high (its refinement is an upper estimate), never low
+        Assert.InRange(TestSignals.Db(peak / 0.5), -0.01, 0.12); // it may read a little high (its refinement is an upper estimate), never low
     }
 
     [Fact]
     public void Stays_within_its_bound()
     {
-        var x = Signals.WhiteNoise(5000, 1, seed: 9);
+        var x = TestSignals.WhiteNoiseSamples(5000, 1, seed: 9);
         Assert.All(Estimate(x), p => Assert.True(p <= InterSamplePeakEstimator.Bound * 1.0001f));
     }
 }

@@ -32,7 +32,7 @@ public class ParametricEqSoxTests
     [MemberData(nameof(Bands))]
     public void Third_octave_band_gains_on_white_noise_match_sox(EqBandType type, double freq, double gain, double q)
     {
-        var noise = Signals.WhiteNoise(Frames, 0.05, seed: 17); // quiet: sox works in 32-bit integers and clips at full scale
+        var noise = TestSignals.WhiteNoiseSamples(Frames, 0.05, seed: 17); // quiet: sox works in 32-bit integers and clips at full scale
         using var dir = new TempDir();
         WavWriter.Write(dir.File("in.wav"), new AudioBuffer([noise], Fs), WavSampleFormat.Float32);
         string f = freq.ToString(CultureInfo.InvariantCulture), g = gain.ToString(CultureInfo.InvariantCulture);
@@ -50,8 +50,8 @@ public class ParametricEqSoxTests
         var eq = new ParametricEq();
         eq.Prepare(Fs, 1);
         eq.Update(ParametricEqSettings.Flat.WithBand(index, new EqBand(type, freq, gain, q)));
-        var ours = Signals.Buffer(Fs, noise);
-        Signals.InBlocks(ours, 4096, eq.Process);
+        var ours = TestSignals.Buffer(Fs, noise);
+        TestSignals.InBlocks(ours, 4096, eq.Process);
 
         var input = BandPowers(noise);
         var theirs = BandPowers(sox);

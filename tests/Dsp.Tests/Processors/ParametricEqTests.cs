@@ -84,25 +84,25 @@ public class ParametricEqTests
     [Fact]
     public void A_flat_EQ_is_bit_transparent_even_after_an_active_one_drained()
     {
-        var noise = Signals.WhiteNoise(20000, 0.5, seed: 3);
+        var noise = TestSignals.WhiteNoiseSamples(20000, 0.5, seed: 3);
         var eq = new ParametricEq();
         eq.Prepare(Fs, 2);
         eq.Update(ParametricEqSettings.Flat, HighPassSettings.Off);
-        var audio = Signals.Buffer(Fs, noise, noise.Reverse().ToArray());
-        Signals.InBlocks(audio, 512, eq.Process);
+        var audio = TestSignals.Buffer(Fs, noise, noise.Reverse().ToArray());
+        TestSignals.InBlocks(audio, 512, eq.Process);
         Assert.Equal(noise, audio.ChannelArray(0));
         Assert.Equal(noise.Reverse(), audio.ChannelArray(1));
 
         // Active for a while, then flat again: after the two-sample drain the output is the input.
         eq.Update(Busy, new HighPassSettings(true, 80));
-        Signals.InBlocks(Signals.Buffer(Fs, noise, noise), 512, eq.Process);
+        TestSignals.InBlocks(TestSignals.Buffer(Fs, noise, noise), 512, eq.Process);
         eq.Update(ParametricEqSettings.Flat);
-        var first = Signals.Buffer(Fs, noise[..512], noise[..512]);
+        var first = TestSignals.Buffer(Fs, noise[..512], noise[..512]);
         eq.Process(first, 512);
         Assert.NotEqual(noise[0], first.ChannelArray(0)[0]); // the ringing state drains into the first samples
         Assert.Equal(noise[2..512], first.ChannelArray(0)[2..]);
-        var later = Signals.Buffer(Fs, noise, noise);
-        Signals.InBlocks(later, 512, eq.Process);
+        var later = TestSignals.Buffer(Fs, noise, noise);
+        TestSignals.InBlocks(later, 512, eq.Process);
         Assert.Equal(noise, later.ChannelArray(0));
     }
 
@@ -110,16 +110,16 @@ public class ParametricEqTests
     public void Changing_coefficients_mid_stream_keeps_the_state_so_the_output_stays_continuous()
     {
         // A 100 Hz tone through a +12 dB bell at 100 Hz; between two blocks the bell moves to -12 dB.
-        var tone = Signals.Sine(Fs, 100, Fs, 0.1);
+        var tone = TestSignals.SineSamples(Fs, Fs, 100, 0.1);
         var eq = new ParametricEq();
         eq.Prepare(Fs, 1);
         var boost = ParametricEqSettings.Flat.WithBand(1, new EqBand(EqBandType.Peaking, 100, 12, 1));
         var cut = ParametricEqSettings.Flat.WithBand(1, new EqBand(EqBandType.Peaking, 100, -12, 1));
         eq.Update(boost);
-        var audio = Signals.Buffer(Fs, tone);
+        var audio = TestSignals.Buffer(Fs, tone);
         const int change = 22050;
         eq.Process(audio, change);
-        var rest = Signals.Buffer(Fs, tone[change..]);
+        var rest = TestSignals.Buffer(Fs, tone[change..]);
         eq.Update(cut);
         eq.Process(rest, rest.Frames);
         var y = audio.ChannelArray(0)[..change].Concat(rest.ChannelArray(0)).ToArray();
@@ -135,26 +135,26 @@ public class ParametricEqTests
         var restarted = new ParametricEq();
         restarted.Prepare(Fs, 1);
         restarted.Update(cut);
-        var fresh = Signals.Buffer(Fs, tone[change..]);
+        var fresh = TestSignals.Buffer(Fs, tone[change..]);
         restarted.Process(fresh, fresh.Frames);
         Assert.NotEqual(fresh.ChannelArray(0)[0], rest.ChannelArray(0)[0]);
 
         // And it settles to the new response: -12 dB on the tone.
-        double settled = Signals.Rms(rest.ChannelArray(0).AsSpan(11025)) / Signals.Rms(tone.AsSpan(change + 11025));
-        Assert.InRange(Signals.Db(settled), -12.05, -11.95);
+        double settled = TestSignals.Rms(rest.ChannelArray(0).AsSpan(11025)) / TestSignals.Rms(tone.AsSpan(change + 11025));
+        Assert.InRange(TestSignals.Db(settled), -12.05, -11.95);
     }
 
     [Fact]
     public void The_result_does_not_depend_on_block_size_or_channel_layout()
     {
-        var noise = Signals.WhiteNoise(6000, 0.5, seed: 11);
-        var reference = Run(Signals.Buffer(Fs, noise, noise), 6000);
+        var noise = TestSignals.WhiteNoiseSamples(6000, 0.5, seed: 11);
+        var reference = Run(TestSignals.Buffer(Fs, noise, noise), 6000);
         foreach (int block in new[] { 1, 3, 7, 16, 100, 1023 })
-            Assert.Equal(reference.ChannelArray(0), Run(Signals.Buffer(Fs, noise, noise), block).ChannelArray(0));
+            Assert.Equal(reference.ChannelArray(0), Run(TestSignals.Buffer(Fs, noise, noise), block).ChannelArray(0));
 
         // Mono, and a third channel sharing a pair with nothing, filter exactly like a stereo lane.
-        Assert.Equal(reference.ChannelArray(0), Run(Signals.Buffer(Fs, noise), 512).ChannelArray(0));
-        var three = Run(Signals.Buffer(Fs, noise, noise, noise), 512);
+        Assert.Equal(reference.ChannelArray(0), Run(TestSignals.Buffer(Fs, noise), 512).ChannelArray(0));
+        var three = Run(TestSignals.Buffer(Fs, noise, noise, noise), 512);
         for (int c = 0; c < 3; c++) Assert.Equal(reference.ChannelArray(0), three.ChannelArray(c));
 
         static AudioBuffer Run(AudioBuffer audio, int block)
@@ -162,7 +162,7 @@ public class ParametricEqTests
             var eq = new ParametricEq();
             eq.Prepare(Fs, audio.ChannelCount);
             eq.Update(Busy, new HighPassSettings(true, 50));
-            Signals.InBlocks(audio, block, eq.Process);
+            TestSignals.InBlocks(audio, block, eq.Process);
             return audio;
         }
     }
@@ -175,8 +175,8 @@ public class ParametricEqTests
         {
             var sections = Enumerable.Range(0, count).Select(_ => BiquadCoefficients.Peaking(Fs,
                 20 * Math.Pow(1000, rng.NextDouble()), rng.NextDouble() * 30 - 15, 0.2 + rng.NextDouble() * 5)).ToArray();
-            var left = Signals.WhiteNoise(777, 1, seed: count);
-            var right = Signals.WhiteNoise(777, 1, seed: 100 + count);
+            var left = TestSignals.WhiteNoiseSamples(777, 1, seed: count);
+            var right = TestSignals.WhiteNoiseSamples(777, 1, seed: 100 + count);
             float[] l1 = (float[])left.Clone(), r1 = (float[])right.Clone(), l2 = (float[])left.Clone(), r2 = (float[])right.Clone();
             double[] a1 = new double[2 * count], a2 = new double[2 * count], b1 = new double[2 * count], b2 = new double[2 * count];
             for (int start = 0; start < 777; start += 259) // several blocks so the carried state is compared too
@@ -197,7 +197,7 @@ public class ParametricEqTests
         var eq = new ParametricEq();
         eq.Prepare(Fs, 2);
         eq.Update(Busy, new HighPassSettings(true, 40));
-        var audio = Signals.Buffer(Fs, Signals.WhiteNoise(2048, 0.5, 1), Signals.WhiteNoise(2048, 0.5, 2));
+        var audio = TestSignals.Buffer(Fs, TestSignals.WhiteNoiseSamples(2048, 0.5, 1), TestSignals.WhiteNoiseSamples(2048, 0.5, 2));
         eq.Process(audio, 2048);
         var automation = Enumerable.Range(0, 10).Select(i => new HighPassSettings(true, 40 + i)).ToArray();
         long before = GC.GetAllocatedBytesForCurrentThread();
@@ -232,8 +232,8 @@ public class ParametricEqTests
         var eq = new ParametricEq();
         eq.Prepare(Fs, 1);
         eq.Update(settings, hp);
-        var audio = Signals.Buffer(Fs, impulse);
-        Signals.InBlocks(audio, 1024, eq.Process);
+        var audio = TestSignals.Buffer(Fs, impulse);
+        TestSignals.InBlocks(audio, 1024, eq.Process);
         var spectrum = audio.ChannelArray(0).Select(v => new Complex(v, 0)).ToArray();
         Fourier.Forward(spectrum, FourierOptions.AsymmetricScaling); // unscaled forward transform
         for (int i = 0; i < 200; i++)

@@ -15,10 +15,10 @@ public class TruePeakLimiterTests
         var rng = new Random(kind.Length * 31 + fs);
         float[] Make(int channel) => kind switch
         {
-            "sine" => Signals.Sine(frames, 997, fs, a, channel),
+            "sine" => TestSignals.SineSamples(fs, frames, 997, a, channel),
             // A naive square wave: full of harmonics up to Nyquist, so its true peak is well above its samples.
             "square" => Enumerable.Range(0, frames).Select(n => (float)((n * 1000 / fs) % 2 == 0 ? a : -a)).ToArray(),
-            "near-nyquist" => Signals.Sine(frames, 0.45 * fs, fs, a, 0.7 + channel),
+            "near-nyquist" => TestSignals.SineSamples(fs, frames, 0.45 * fs, a, 0.7 + channel),
             // White-noise bursts switching on and off abruptly every 50 ms.
             "bursts" => Enumerable.Range(0, frames).Select(n => (n / (fs / 20)) % 2 == 0 ? (float)(a * (2 * rng.NextDouble() - 1)) : 0f).ToArray(),
             // Single-sample clicks straddling every 512-frame block boundary, opposite polarity per channel.
@@ -55,9 +55,9 @@ public class TruePeakLimiterTests
         foreach (var ch in output)
         {
             float peak = new TruePeakDetector().Process(ch);
-            Assert.True(peak <= ceiling, $"{kind}: true peak {Signals.Db(peak):F3} dBTP over the {ceilingDb} dBTP ceiling");
+            Assert.True(peak <= ceiling, $"{kind}: true peak {TestSignals.Db(peak):F3} dBTP over the {ceilingDb} dBTP ceiling");
             // It limits, but not far more than needed (near-Nyquist content is deliberately over-read).
-            Assert.True(Signals.Db(peak) > ceilingDb - (kind == "near-nyquist" ? 1.5 : 0.5), $"{kind}: limited to {Signals.Db(peak):F2} dBTP");
+            Assert.True(TestSignals.Db(peak) > ceilingDb - (kind == "near-nyquist" ? 1.5 : 0.5), $"{kind}: limited to {TestSignals.Db(peak):F2} dBTP");
         }
     }
 
@@ -76,7 +76,7 @@ public class TruePeakLimiterTests
         Assert.True(summary.Success, "no true-peak summary in ffmpeg's output");
         Assert.True(double.Parse(summary.Groups[1].Value, CultureInfo.InvariantCulture) <= ceilingDb, $"{kind}: ffmpeg summary {summary.Value}");
         double linear = Regex.Matches(text, @"lavfi\.r128\.true_peak=([0-9.]+)").Max(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-        Assert.True(linear <= Math.Pow(10, ceilingDb / 20) + 0.0005, $"{kind}: ffmpeg true peak {Signals.Db(linear):F3} dBTP");
+        Assert.True(linear <= Math.Pow(10, ceilingDb / 20) + 0.0005, $"{kind}: ffmpeg true peak {TestSignals.Db(linear):F3} dBTP");
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public class TruePeakLimiterTests
         var rng = new Random(3);
         var quiet = Enumerable.Range(0, fs).Select(n => (float)(0.25 * Math.Sin(2 * Math.PI * 220 * n / fs) + 0.05 * (rng.NextDouble() - 0.5))).ToArray();
         var limiter = Prepared(fs, 1, new LimiterSettings(true, -1, 50));
-        var audio = Signals.Buffer(fs, quiet);
-        Signals.InBlocks(audio, 300, limiter.Process);
+        var audio = TestSignals.Buffer(fs, quiet);
+        TestSignals.InBlocks(audio, 300, limiter.Process);
         int latency = limiter.LatencyFrames;
         Assert.All(audio.ChannelArray(0)[..latency], v => Assert.Equal(0f, v));
         Assert.Equal(quiet[..^latency], audio.ChannelArray(0)[latency..]);
@@ -104,8 +104,8 @@ public class TruePeakLimiterTests
         Assert.InRange(limiter.LatencyFrames * 1000.0 / fs, 2, 4);
         var impulse = new float[4096];
         impulse[1000] = 0.5f;
-        var audio = Signals.Buffer(fs, impulse, impulse);
-        Signals.InBlocks(audio, 512, limiter.Process);
+        var audio = TestSignals.Buffer(fs, impulse, impulse);
+        TestSignals.InBlocks(audio, 512, limiter.Process);
         Assert.Equal(1000 + limiter.LatencyFrames, Array.IndexOf(audio.ChannelArray(1), 0.5f));
     }
 
@@ -116,15 +116,15 @@ public class TruePeakLimiterTests
         // Silence, then a tone 12 dB over a -1 dBTP ceiling.
         var tone = Enumerable.Range(0, fs / 2).Select(n => n < fs / 4 ? 0f : (float)(3.55 * Math.Sin(2 * Math.PI * 500 * n / fs))).ToArray();
         var limiter = Prepared(fs, 1, new LimiterSettings(true, -1, 100));
-        var audio = Signals.Buffer(fs, tone);
-        Signals.InBlocks(audio, 1024, limiter.Process);
+        var audio = TestSignals.Buffer(fs, tone);
+        TestSignals.InBlocks(audio, 1024, limiter.Process);
         int latency = limiter.LatencyFrames;
         var y = audio.ChannelArray(0);
         // Gain per sample where the input is not near a zero crossing.
         var gains = Enumerable.Range(fs / 4, fs / 4 - latency).Where(n => Math.Abs(tone[n]) > 0.5).Select(n => y[n + latency] / tone[n]).ToArray();
         // 3.55 is 12 dB over 0.891 (-1 dBTP); the target sits the safety margin lower still.
         double expected = 12 + TruePeakLimiter.SafetyMarginDb;
-        Assert.InRange(-Signals.Db(gains.Last()), expected - 0.05, expected + 0.2);
+        Assert.InRange(-TestSignals.Db(gains.Last()), expected - 0.05, expected + 0.2);
         Assert.InRange(limiter.LastGainReductionDb, expected - 0.05, expected + 0.2);
         // The 1.5 ms ramp finished before the tone arrived: the first loud samples already have the full reduction.
         Assert.InRange(gains[0] / gains.Last(), 0.999, 1.001);
@@ -138,8 +138,8 @@ public class TruePeakLimiterTests
         int loudEnd = fs / 4;
         var x = Enumerable.Range(0, fs * 2).Select(n => (float)((n < loudEnd ? 3.0 : 0.1) * Math.Sin(2 * Math.PI * 300 * n / fs))).ToArray();
         var limiter = Prepared(fs, 1, new LimiterSettings(true, -1, releaseMs));
-        var audio = Signals.Buffer(fs, x);
-        Signals.InBlocks(audio, 512, limiter.Process);
+        var audio = TestSignals.Buffer(fs, x);
+        TestSignals.InBlocks(audio, 512, limiter.Process);
         int latency = limiter.LatencyFrames;
         var y = audio.ChannelArray(0);
         double GainNear(int n)
@@ -166,8 +166,8 @@ public class TruePeakLimiterTests
         const int fs = 44100;
         var hot = Hot("bursts", fs, -1, fs / 4);
         var limiter = Prepared(fs, 2, new LimiterSettings(false, -1, 50));
-        var audio = Signals.Buffer(fs, hot);
-        Signals.InBlocks(audio, 700, limiter.Process);
+        var audio = TestSignals.Buffer(fs, hot);
+        TestSignals.InBlocks(audio, 700, limiter.Process);
         for (int c = 0; c < 2; c++)
             Assert.Equal(hot[c][..^limiter.LatencyFrames], audio.ChannelArray(c)[limiter.LatencyFrames..]);
         Assert.Equal(0, limiter.LastGainReductionDb);
@@ -178,7 +178,7 @@ public class TruePeakLimiterTests
     {
         var limiter = Prepared(44100, 2, LimiterSettings.Default);
         var hot = Hot("bursts", 44100, -1, 4096);
-        var audio = Signals.Buffer(44100, hot);
+        var audio = TestSignals.Buffer(44100, hot);
         limiter.Process(audio, 4096);
         long before = GC.GetAllocatedBytesForCurrentThread();
         for (int i = 0; i < 10; i++) limiter.Process(audio, 1000 + i);
@@ -209,8 +209,8 @@ public class TruePeakLimiterTests
         var limiter = Prepared(fs, input.Length, s);
         int latency = limiter.LatencyFrames;
         var padded = input.Select(c => c.Concat(new float[latency]).ToArray()).ToArray();
-        var audio = Signals.Buffer(fs, padded);
-        Signals.InBlocks(audio, block, limiter.Process);
+        var audio = TestSignals.Buffer(fs, padded);
+        TestSignals.InBlocks(audio, block, limiter.Process);
         return Enumerable.Range(0, input.Length).Select(c => audio.ChannelArray(c)[latency..]).ToArray();
     }
 }

@@ -1,3 +1,5 @@
+using Mixwright.Tools.Session;
+
 namespace Mixwright.Assistant.Agent.Parsing;
 
 /// <summary>A resolved target: a track, or the master bus when <see cref="Track"/> is null.</summary>

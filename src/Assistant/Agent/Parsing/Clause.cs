@@ -1,3 +1,5 @@
+using Mixwright.Tools.Session;
+
 namespace Mixwright.Assistant.Agent.Parsing;
 
 /// <summary>Whether the words around a quality state a complaint ("the kick is boomy") or make a request ("make it boomy").</summary>

@@ -1,3 +1,5 @@
+using Mixwright.Tools.Session;
+
 namespace Mixwright.Assistant.Agent.Parsing;
 
 /// <summary>
@@ -41,7 +43,7 @@ internal static class ClauseSplitter
         if (!items[i].IsWord("but")) return false;
         var after = Neighbour(items, i, +1);
         bool mentionFollows = after is { Kind: ItemKind.Mention } || (after is { Kind: ItemKind.Word, Text: "not" } && Neighbour(items, IndexOf(items, after), +1) is { Kind: ItemKind.Mention });
-        bool broadBefore = current.Any(it => it.Kind == ItemKind.Mention && (it.Mention!.Kind != MentionKind.Tracks || it.Mention.IsPlural));
+        bool broadBefore = current.Any(it => it.Kind == ItemKind.Mention && (it.Mention!.Kind != TrackPhraseKind.Tracks || it.Mention.IsPlural));
         return mentionFollows && broadBefore;
     }
 

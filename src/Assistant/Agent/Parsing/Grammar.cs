@@ -151,4 +151,29 @@ internal static class Grammar
     ];
 
     public static readonly HashSet<string> NumberUnitlessAmountLeadIns = ["by", "up", "down", "to", "at"];
+
+    /// <summary>Boost words for an EQ move at a named frequency ("boost 3k", "add some 100 Hz").</summary>
+    public static readonly HashSet<string> EqBoostVerbs = ["boost", "add", "lift", "bump", "more", "raise", "push", "bump up", "some", "extra"];
+
+    /// <summary>After a quality, these give its direction ("the reverb up", "the bass lower").</summary>
+    public static readonly HashSet<string> TrailingUpWords = ["up", "higher", "louder"];
+    public static readonly HashSet<string> TrailingDownWords = ["down", "lower", "quieter"];
+
+    /// <summary>A clause with only one of these borrows the qualities of the clause before ("..., less on the piano").</summary>
+    public static readonly HashSet<string> EchoMoreWords = ["more", "some more", "extra", "not enough", "add", "some"];
+    public static readonly HashSet<string> EchoLessWords = ["less", "fewer", "too much", "no", "way too much", "not so much"];
+
+    /// <summary>Said of a track, these mean it is too loud ("the bass is a bit much").</summary>
+    public static readonly HashSet<string> TooLoudPhrases = ["too much", "way too much", "a bit much", "a little much", "bit much", "overpowering"];
+
+    /// <summary>The markers that, with a track and no quality, move its level ("snare up", "bring the guitars down").</summary>
+    public static readonly HashSet<string> LevelUpWords =
+    [
+        "boost", "raise", "up", "turn up", "bring up", "push up", "crank", "crank up", "pump up", "increase", "more", "dial up", "bump up", "bump", "lift", "push",
+    ];
+    public static readonly HashSet<string> LevelDownWords =
+    [
+        "down", "lower", "turn down", "bring down", "push down", "drop", "reduce", "decrease", "less", "cut", "pull back", "pull down", "back off", "dial back",
+        "dial down", "tone down", "cut back", "ease off", "duck", "tuck",
+    ];
 }

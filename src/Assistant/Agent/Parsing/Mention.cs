@@ -1,22 +1,18 @@
+using Mixwright.Tools.Session;
+
 namespace Mixwright.Assistant.Agent.Parsing;
 
-internal enum MentionKind
-{
-    /// <summary>One or more tracks (a name, a role, a family or group word).</summary>
-    Tracks,
-    /// <summary>The master bus: "the mix", "everything", "the whole song".</summary>
-    Mix,
-    /// <summary>Every track one by one: "all tracks", "every stem".</summary>
-    AllTracks,
-}
-
 /// <summary>
-/// A phrase that names tracks, found at <see cref="Start"/> spanning <see cref="Length"/> tokens.
-/// <see cref="Candidates"/> are the best-matching tracks before positional and plural rules are applied;
-/// <see cref="Explained"/> every track the phrase fits at all ("all the vocals" takes these).
+/// A phrase that names tracks, found at token <see cref="Start"/>: the <see cref="TrackResolver"/>'s
+/// <see cref="TrackPhrase"/> with its place in the sentence.
 /// </summary>
-internal sealed record Mention(int Start, int Length, MentionKind Kind, IReadOnlyList<TrackProfile> Candidates,
-    IReadOnlyList<TrackProfile> Explained, bool IsPlural, string Text)
+internal sealed record Mention(int Start, TrackPhrase Phrase)
 {
+    public int Length => Phrase.Length;
     public int End => Start + Length;
+    public TrackPhraseKind Kind => Phrase.Kind;
+    public IReadOnlyList<TrackProfile> Candidates => Phrase.Candidates;
+    public IReadOnlyList<TrackProfile> Explained => Phrase.Explained;
+    public bool IsPlural => Phrase.IsPlural;
+    public string Text => Phrase.Text;
 }

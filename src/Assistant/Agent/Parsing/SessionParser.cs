@@ -2,6 +2,7 @@ using Mixwright.Embeddings.Descriptors;
 using Mixwright.Embeddings.Modifiers;
 using Mixwright.Embeddings.Roles;
 using Mixwright.Embeddings.Text;
+using Mixwright.Tools.Session;
 
 namespace Mixwright.Assistant.Agent.Parsing;
 
@@ -13,7 +14,7 @@ internal sealed class SessionParser
 {
     public SessionParser(IReadOnlyList<TrackInfo> tracks, DescriptorLexicon descriptors, RoleLexicon roles, IntensityLexicon intensities)
     {
-        Resolver = new TrackResolver(tracks, roles);
+        Resolver = new TrackResolver(tracks.Select(t => (t.Name, t.Role)), roles);
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
         vocabulary.UnionWith(descriptors.Vocabulary);
         vocabulary.UnionWith(roles.Vocabulary);

@@ -1,5 +1,6 @@
 using Mixwright.Embeddings.Descriptors;
 using Mixwright.Embeddings.Modifiers;
+using Mixwright.Tools.Session;
 
 namespace Mixwright.Assistant.Agent.Parsing;
 
@@ -45,7 +46,7 @@ internal sealed class Tagger(DescriptorLexicon descriptors, IntensityLexicon int
             }
 
             // "all" is a quantifier when a track follows ("all the guitars"), everything otherwise.
-            if (mention is { Kind: MentionKind.AllTracks, Text: "all" } && best == 1 && FollowedByMention(tokens, i + 1))
+            if (mention is { Kind: TrackPhraseKind.AllTracks, Text: "all" } && best == 1 && FollowedByMention(tokens, i + 1))
             {
                 items.Add(new Item(ItemKind.Word, i, 1, "all"));
                 i++;
@@ -74,7 +75,7 @@ internal sealed class Tagger(DescriptorLexicon descriptors, IntensityLexicon int
     private bool FollowedByMention(IReadOnlyList<Token> tokens, int i)
     {
         while (i < tokens.Count && tokens[i].Kind == TokenKind.Word && tokens[i].Text is "the" or "of" or "my" or "our") i++;
-        return i < tokens.Count && tracks.MentionAt(tokens, i) is { Kind: MentionKind.Tracks };
+        return i < tokens.Count && tracks.MentionAt(tokens, i) is { Kind: TrackPhraseKind.Tracks };
     }
 
     private static int GrammarAt(string[] words, int i, out string? phrase)

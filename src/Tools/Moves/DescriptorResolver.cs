@@ -2,15 +2,13 @@ using System.Globalization;
 using Mixwright.Dsp.Parameters;
 using Mixwright.Embeddings.Descriptors;
 using Mixwright.Embeddings.Roles;
-using Mixwright.Tools;
 using Mixwright.Tools.Engine;
-using Mixwright.Tools.Moves;
 using Mixwright.Tools.Plugin;
 using Mixwright.Tools.Roles;
 using Mixwright.Tools.Session;
 using Mixwright.Tools.Text;
 
-namespace Mixwright.Assistant.Agent;
+namespace Mixwright.Tools.Moves;
 
 /// <summary>
 /// Turns a descriptor ("warm", "less boomy", "a bit more air") into console changes from the
@@ -19,12 +17,14 @@ namespace Mixwright.Assistant.Agent;
 /// level, reverb, width and level moves to the send, width and gain (on the whole mix: the reverb return and
 /// the master gain). Every change carries the same rationale: source descriptor, the user's words, what the
 /// track's analysis shows where the biggest move works ("the vocal's 250 Hz octave sits 4 dB above its
-/// 2 kHz octave"), and a sentence with the trade-off from the prompts' templates.
+/// 2 kHz octave"), and a sentence with the trade-off worded by <paramref name="explainer"/> (the prompts'
+/// templates). It is console knowledge, so a language model's apply_descriptor gets the same plan as the
+/// local interpreter.
 /// </summary>
-public sealed class DescriptorResolver(DescriptorLexicon? lexicon = null, PromptLibrary? prompts = null, RoleLexicon? roles = null) : IDescriptorResolver
+public sealed class DescriptorResolver(IDescriptorExplainer explainer, DescriptorLexicon? lexicon = null, RoleLexicon? roles = null) : IDescriptorResolver
 {
     private readonly DescriptorLexicon _lexicon = lexicon ?? DescriptorLexicon.Default;
-    private readonly PromptLibrary _prompts = prompts ?? PromptLibrary.Default;
+    private readonly IDescriptorExplainer _explainer = explainer;
     private readonly RoleLexicon _roles = roles ?? RoleLexicon.Default;
 
     public DescriptorResolution Resolve(DescriptorRequest request)
@@ -43,7 +43,7 @@ public sealed class DescriptorResolver(DescriptorLexicon? lexicon = null, Prompt
             throw new SessionException($"{Capitalize(who)} is already as {(request.Negate ? "little " : "")}{descriptor.Word} as these controls allow; nothing to propose.");
 
         string? measurement = Measurement(who, request.Analysis, applied);
-        string sentence = _prompts.ExplainDescriptor(who, descriptor, applied, request.Negate, measurement, _prompts.TradeOff(who, applied));
+        string sentence = _explainer.Explain(who, descriptor, applied, request.Negate, measurement);
         var rationale = new Rationale(RationaleSource.Descriptor, sentence, request.UserWords ?? descriptor.Word, measurement);
         string summary = $"{(request.Negate ? "Less" : "More")} {descriptor.Word}{(variant is null ? "" : $" ({variant})")} on {who}";
         return new DescriptorResolution(summary, planned.Select(p => new ChangeRequest(p.Target, p.Parameter, p.Value, rationale)).ToList());
@@ -118,7 +118,7 @@ public sealed class DescriptorResolver(DescriptorLexicon? lexicon = null, Prompt
             bool off = strip.ReverbSendDb <= ConsoleRanges.OffDb;
             if (!(off && moves.ReverbSendDb < 0))
             {
-                double from = off ? MixTools.FirstSendDb : strip.ReverbSendDb;
+                double from = off ? ConsoleRanges.FirstSendDb : strip.ReverbSendDb;
                 double to = Round(ConsoleRanges.ReverbSendDb.Clamp(from + moves.ReverbSendDb));
                 if (to != strip.ReverbSendDb) { planned.Add(new(target, "reverb_send_db", ParameterValue.Of(to))); send = to - from; }
             }
@@ -214,12 +214,12 @@ public sealed class DescriptorResolver(DescriptorLexicon? lexicon = null, Prompt
             if (analysis.OctaveDb.TryGetValue(at, out double a) && analysis.OctaveDb.TryGetValue(against, out double b) && double.IsFinite(a) && double.IsFinite(b))
             {
                 double diff = a - b;
-                string relation = Math.Abs(diff) < 0.5 ? "sits level with" : $"sits {PromptLibrary.Number(Math.Abs(diff))} dB {(diff > 0 ? "above" : "below")}";
+                string relation = Math.Abs(diff) < 0.5 ? "sits level with" : $"sits {DisplayText.Number(Math.Abs(diff))} dB {(diff > 0 ? "above" : "below")}";
                 return $"{who}'s {OctaveWords(at)} octave {relation} its {OctaveWords(against)} octave";
             }
         }
         if (applied.CompressionSteps != 0 && double.IsFinite(analysis.CrestDb))
-            return $"{who} has a crest factor of {PromptLibrary.Number(analysis.CrestDb)} dB (peak to RMS)";
+            return $"{who} has a crest factor of {DisplayText.Number(analysis.CrestDb)} dB (peak to RMS)";
         if ((applied.Width != 0 || applied.ReverbSendDb != 0) && double.IsFinite(analysis.StereoWidth))
             return $"{who}'s stereo width measures {analysis.StereoWidth.ToString("0.00", CultureInfo.InvariantCulture)} (side to mid energy)";
         return null;
@@ -229,7 +229,7 @@ public sealed class DescriptorResolver(DescriptorLexicon? lexicon = null, Prompt
         OctaveBands.Labels.Zip(OctaveBands.CentresHz).OrderBy(x => Math.Abs(Math.Log2(x.Second / hz))).First().First;
 
     private static string OctaveWords(string label) =>
-        double.Parse(label, CultureInfo.InvariantCulture) is var hz && hz >= 1000 ? PromptLibrary.Number(hz / 1000) + " kHz" : label + " Hz";
+        double.Parse(label, CultureInfo.InvariantCulture) is var hz && hz >= 1000 ? DisplayText.Number(hz / 1000) + " kHz" : label + " Hz";
 
     private static double Round(double v) => Math.Round(v, 2);
 

@@ -3,6 +3,7 @@ using Mixwright.Assistant.Agent;
 using Mixwright.Embeddings.Roles;
 using Mixwright.Tools.Analysis;
 using Mixwright.Tools.Engine;
+using Mixwright.Tools.Moves;
 using Mixwright.Tools.Plugin;
 using Mixwright.Tools.Session;
 
@@ -126,7 +127,7 @@ public sealed class PhraseEvaluator : IDisposable
         if (_prepared.TryGetValue(name, out var ready)) return ready;
         var tracks = _sessions[name];
         var (session, engine) = SyntheticSession.Create(Path.Combine(_root, name), tracks.Select(t => (t.Name, t.Role)));
-        var tools = new MixTools(session, engine, new DescriptorResolver());
+        var tools = new MixTools(session, engine, new DescriptorResolver(PromptLibrary.Default));
         var runner = new ToolRunner(tools);
         var analyses = StemAnalyses.For(session, engine);
         var levels = session.Stems.ToDictionary(s => s.Name, s => { var a = analyses.Analyze(s); return (a.RmsDbfs, a.SamplePeakDbfs); }, StringComparer.OrdinalIgnoreCase);

@@ -2,26 +2,28 @@ using System.Text.RegularExpressions;
 using Mixwright.Embeddings.Roles;
 using Mixwright.Embeddings.Text;
 
-namespace Mixwright.Assistant.Agent.Parsing;
+namespace Mixwright.Tools.Session;
 
 /// <summary>
 /// A session track prepared for matching: its name split into keys, the roles it has (the session's role
 /// plus any its name implies: "Gtr Lead" is a guitar whatever the session guessed), and which name words
 /// are distinctive ("lead", "rhythm", "host") rather than role words ("gtr", "vox") or noise ("DI", "mic").
 /// </summary>
-internal sealed partial class TrackProfile
+public sealed partial class TrackProfile
 {
     [GeneratedRegex(@"[a-z]+|\d+")]
     private static partial Regex NamePart();
 
-    public TrackProfile(TrackInfo info, int index, RoleLexicon roles)
+    /// <param name="role">The role the session guessed, in any of the role vocabulary's words (may be null).</param>
+    /// <param name="index">The track's position in the session.</param>
+    public TrackProfile(string name, string? role, int index, RoleLexicon roles)
     {
-        Name = info.Name;
+        Name = name;
         Index = index;
-        NameKeys = NamePart().Matches(info.Name.ToLowerInvariant()).Select(m => m.Value).ToArray();
+        NameKeys = WordsOf(name);
 
         var roleIds = new List<string>();
-        if (roles.Normalize(info.Role) is { } declared && declared.Id != "other") roleIds.Add(declared.Id);
+        if (roles.Normalize(role) is { } declared && declared.Id != "other") roleIds.Add(declared.Id);
         // The name's own role words count too: a track called "Synth Pad" answers to "synth" whatever role
         // the session guessed. The longest role phrase in the name decides ("bass di" is bass, not DI).
         for (int start = 0; start < NameKeys.Length; start++)
@@ -59,6 +61,9 @@ internal sealed partial class TrackProfile
     public bool IsSupport => Role.IsSupport;
     public IReadOnlySet<string> Distinctive { get; }
     public IReadOnlySet<string> NameNoise { get; }
+
+    /// <summary>The lower-case letter runs and digit runs of a name or phrase: "Gtr_L2" gives gtr, l, 2.</summary>
+    public static string[] WordsOf(string text) => NamePart().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
 
     public override string ToString() => $"{Name} ({Role.Id})";
 }
