@@ -92,6 +92,9 @@ public sealed class MixAgent
     {
         _session.BeginTurn();
         _memory = AgentMemory.Parse(_session.Conversation.AgentState);
+        // Files the user named in this conversation (this turn or a remembered one) are the only ones outside the session tools may read.
+        foreach (var line in _memory.Messages.Where(m => m.Role == "user")) _runner.Tools.Reads.AllowNamedIn(line.Text);
+        _runner.Tools.Reads.AllowNamedIn(text);
         _question = null;
         _questionAsked = false;
 

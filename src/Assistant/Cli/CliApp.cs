@@ -34,7 +34,7 @@ public static class CliApp
         }
         catch (Exception e) when (IsUserError(e))
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine($"error: {UserMessage.Of(e)}");
             return ExitError;
         }
     }
