@@ -6,7 +6,7 @@ using Mixwright.Dsp.Audio;
 namespace Mixwright.Assistant.Cli;
 
 /// <summary>`mixwright analyze FILE [--json]`: the measurements the assistant explains its choices with.</summary>
-internal static class AnalyzeCommand
+public static class AnalyzeCommand
 {
     public static Command Create()
     {
