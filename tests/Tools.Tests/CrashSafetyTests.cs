@@ -108,7 +108,7 @@ public sealed class CrashSafetyTests : IDisposable
 
             // Never torn: the file loads; never lost: every turn the child reported saved is in it.
             var reloaded = MixSession.Load(session.FilePath);
-            int committed = reloaded.History.ChangeSets.Count;
+            int committed = reloaded.History.ChangeSets.Length;
             Assert.True(committed >= saved, $"after kill {kills}: {committed} change sets, fewer than the {saved} saved before");
             Assert.InRange(committed, turns, turns + kills); // at most the one turn per kill saved but not yet reported
 
@@ -116,7 +116,7 @@ public sealed class CrashSafetyTests : IDisposable
             reloaded.Propose([Gain("Bass", -(kills % 10))]);
             reloaded.Commit();
             turns++;
-            saved = MixSession.Load(session.FilePath).History.ChangeSets.Count;
+            saved = MixSession.Load(session.FilePath).History.ChangeSets.Length;
             Assert.Equal(committed + 1, saved);
         }
         Assert.Empty(Directory.GetFiles(_temp.Root, AtomicFileWriter.TempPrefix(session.FilePath) + "*"));

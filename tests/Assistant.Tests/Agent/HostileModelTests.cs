@@ -41,7 +41,7 @@ public sealed class HostileModelTests : IDisposable
         foreach (var turn in _turns)
         {
             Assert.DoesNotContain(ApiKey, turn.Reply);
-            Assert.All(turn.Exchanges, e => Assert.DoesNotContain(ApiKey, e.Result));
+            Assert.All(turn.Calls, e => Assert.DoesNotContain(ApiKey, e.Result));
         }
         if (File.Exists(_session.FilePath)) Assert.DoesNotContain(ApiKey, File.ReadAllText(_session.FilePath));
         Directory.Delete(_dir, recursive: true);
@@ -73,7 +73,7 @@ public sealed class HostileModelTests : IDisposable
 
         var (turn, _) = await Turn("bounce the mix", ("mix-render", Args("output_file", master)));
 
-        var render = Assert.Single(turn.Exchanges);
+        var render = Assert.Single(turn.Calls);
         Assert.False(render.Ok);
         Assert.Contains("absolute path", Error(render));
         Assert.Equal("the user's only master", File.ReadAllText(master));
@@ -92,11 +92,11 @@ public sealed class HostileModelTests : IDisposable
             ("mix-render", Args("output_file", "~/escape.wav")),
             ("mix-render", Args("output_file", "final_master.wav")));
 
-        Assert.Contains("names a folder", Error(turn.Exchanges[0]));
-        Assert.Contains("absolute path", Error(turn.Exchanges[1]));
+        Assert.Contains("names a folder", Error(turn.Calls[0]));
+        Assert.Contains("absolute path", Error(turn.Calls[1]));
         Assert.False(File.Exists(escape));
-        Assert.True(turn.Exchanges[2].Ok, turn.Exchanges[2].Result);
-        Assert.Equal(Path.Combine(_dir, "renders", "final_master.wav"), JsonNode.Parse(turn.Exchanges[2].Result)!["file"]!.GetValue<string>());
+        Assert.True(turn.Calls[2].Ok, turn.Calls[2].Result);
+        Assert.Equal(Path.Combine(_dir, "renders", "final_master.wav"), JsonNode.Parse(turn.Calls[2].Result)!["file"]!.GetValue<string>());
     }
 
     [Fact]
@@ -107,8 +107,8 @@ public sealed class HostileModelTests : IDisposable
 
         var (turn, _) = await Turn("export the mix", ("mix-render", Args("output_file", stem)), ("mix-render", Args("output_file", "Kick.wav")));
 
-        Assert.False(turn.Exchanges[0].Ok);
-        Assert.Equal(Path.Combine(_dir, "renders", "Kick.wav"), JsonNode.Parse(turn.Exchanges[1].Result)!["file"]!.GetValue<string>());
+        Assert.False(turn.Calls[0].Ok);
+        Assert.Equal(Path.Combine(_dir, "renders", "Kick.wav"), JsonNode.Parse(turn.Calls[1].Result)!["file"]!.GetValue<string>());
         Assert.Equal(before, File.ReadAllBytes(stem));
     }
 
@@ -123,9 +123,9 @@ public sealed class HostileModelTests : IDisposable
             ("mix-match_reference", Args("reference_file", secret)),
             ("mix-match_reference", Args("reference_file", "../../../../../../etc/passwd")));
 
-        Assert.All(turn.Exchanges, e => Assert.Contains("not a file the user named", Error(e)));
+        Assert.All(turn.Calls, e => Assert.Contains("not a file the user named", Error(e)));
         Assert.Empty(_session.References);
-        string everything = string.Join("\n", server.Requests.Select(r => r.Body)) + turn.Reply + string.Join("\n", turn.Exchanges.Select(e => e.Result));
+        string everything = string.Join("\n", server.Requests.Select(r => r.Body)) + turn.Reply + string.Join("\n", turn.Calls.Select(e => e.Result));
         Assert.DoesNotContain(Secret, everything);
         Assert.DoesNotContain("root:x:0:0", everything);
         if (File.Exists("/etc/shadow"))
@@ -147,13 +147,13 @@ public sealed class HostileModelTests : IDisposable
             ("shell-exec", """{"cmd": "rm -rf ~"}"""),
             ("mix-set_gain", """{"track": "Cowbell", "delta_db": 3}"""));
 
-        Assert.All(turn.Exchanges, e => Assert.False(e.Ok, e.Name + " " + e.Arguments + " -> " + e.Result));
+        Assert.All(turn.Calls, e => Assert.False(e.Ok, e.Tool + " " + e.Arguments + " -> " + e.Result));
         Assert.Contains(turn.Refusals, r => r.Contains("delta_db must be within"));
         Assert.Contains(turn.Refusals, r => r.Contains("pan must be"));
         Assert.Contains(turn.Refusals, r => r.Contains("not valid JSON"));
         Assert.Contains(turn.Refusals, r => r.Contains("delete_stems"));
         Assert.Contains(turn.Refusals, r => r.Contains("shell"));
-        Assert.Contains("Cowbell", Error(turn.Exchanges[^1]));
+        Assert.Contains("Cowbell", Error(turn.Calls[^1]));
         Assert.Null(_session.Pending);
         Assert.Equal(0, _session.Console.Track("Kick").GainDb);
         Assert.Empty(_session.History.ChangeSets);
@@ -197,7 +197,7 @@ public sealed class HostileModelTests : IDisposable
         _turns.Add(turn);
 
         Assert.Contains("I stopped after", turn.Reply);
-        Assert.Equal(new AgentOptions().MaxToolRounds, turn.Exchanges.Count);
+        Assert.Equal(new AgentOptions().MaxToolRounds, turn.Calls.Count);
         Assert.Equal(0, server.Remaining);
         Assert.Null(_session.Pending);
     }

@@ -72,7 +72,7 @@ internal static class ChildProcessEntry
             using (session.DeferSaves())
             {
                 session.BeginTurn();
-                double gain = (session.History.ChangeSets.Count % 20) - 10;
+                double gain = (session.History.ChangeSets.Length % 20) - 10;
                 session.Propose([new ChangeRequest(track, "gain_db", ParameterValue.Of(gain), new Rationale(RationaleSource.Manual, $"turn {n}"))]);
                 session.Commit();
             }
