@@ -304,7 +304,8 @@ public sealed class MixAgent
         };
         if (parameter is not null && node is JsonValue v && v.TryGetValue(out string? text) && parameter.ValueType != typeof(string))
         {
-            if (parameter.ValueType == typeof(double) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)) return JsonValue.Create(number);
+            // "NaN" and "Infinity" stay text: JSON cannot hold them, and the shape check refuses a word where a number goes.
+            if (parameter.ValueType == typeof(double) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)) return JsonValue.Create(number);
             if (parameter.ValueType == typeof(int) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int whole)) return JsonValue.Create(whole);
             if (parameter.ValueType == typeof(bool) && bool.TryParse(text, out bool flag)) return JsonValue.Create(flag);
             if (parameter.ValueType == typeof(string[]))
