@@ -67,7 +67,7 @@ public static class StemScanner
         {
             analysis = AudioFileProblem.Reading(file, () => engine.AnalyzeStem(file));
         }
-        catch (AudioFormatException e)
+        catch (AudioFormatException e) when (e.Message.StartsWith(Path.GetFileName(file) + ":", StringComparison.Ordinal))
         {
             throw new SessionException(e.Message, e); // already names the file and says what to do
         }
