@@ -11,6 +11,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["match"] = MatchBench.Run,
     ["encoder"] = EncoderBench.Run,
     ["encoder-child"] = EncoderBench.RunChild,
+    ["fuzz"] = FuzzBench.Run,
 };
 if (args.Length == 0)
 {

@@ -388,21 +388,21 @@ public sealed class MixToolsTests : IDisposable
     }
 
     [Fact]
-    public void Render_writes_next_to_the_session_and_never_over_a_stem()
+    public void Render_writes_into_the_sessions_renders_folder_and_never_over_a_stem()
     {
         var result = ToolJson.Ok(_tools.Render());
 
         string file = result["file"]!.GetValue<string>();
-        Assert.Equal(Path.Combine(_temp.Root, "song-mix.wav"), file);
+        Assert.Equal(Path.Combine(_temp.Root, "renders", "song-mix.wav"), file);
         Assert.True(File.Exists(file));
 
+        // A stem's own name is only a name: the render lands in renders/, the stem is untouched.
         string stem = Path.Combine(_temp.StemsDir, "Kick.wav");
         byte[] before = File.ReadAllBytes(stem);
-        string error = ToolJson.Error(_tools.Render(stem));
-        Assert.Contains("stems are never overwritten", error);
+        Assert.Equal(Path.Combine(_temp.Root, "renders", "Kick.wav"), ToolJson.Ok(_tools.Render("Kick.wav"))["file"]!.GetValue<string>());
+        Assert.Contains("absolute path", ToolJson.Error(_tools.Render(stem)));
+        Assert.Contains("names a folder", ToolJson.Error(_tools.Render("stems/Kick.wav")));
         Assert.Equal(before, File.ReadAllBytes(stem));
-
-        Assert.Contains("does not exist", ToolJson.Error(_tools.Render("no/such/folder/out.wav")));
     }
 
     [Fact]
@@ -413,7 +413,7 @@ public sealed class MixToolsTests : IDisposable
         var result = ToolJson.Ok(_tools.Render(point: "pending"));
 
         Assert.Equal("pending p-1", result["point"]!.GetValue<string>());
-        Assert.Equal(Path.Combine(_temp.Root, "song-mix-pending-p-1.wav"), result["file"]!.GetValue<string>());
+        Assert.Equal(Path.Combine(_temp.Root, "renders", "song-mix-pending-p-1.wav"), result["file"]!.GetValue<string>());
         Assert.True(_temp.Engine.LastMix!.Tracks.Single(t => t.Name == "Pad").Settings.Mute);
         Assert.False(_session.Console.Track("Pad").Mute);
     }

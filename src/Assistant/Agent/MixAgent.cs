@@ -92,11 +92,17 @@ public sealed class MixAgent
     {
         _session.BeginTurn();
         _memory = AgentMemory.Parse(_session.Conversation.AgentState);
+        // Files the user named in this conversation (this turn or a remembered one) are the only ones outside the session tools may read.
+        foreach (var line in _memory.Messages.Where(m => m.Role == "user")) _runner.Tools.Reads.AllowNamedIn(line.Text);
+        _runner.Tools.Reads.AllowNamedIn(text);
         _question = null;
         _questionAsked = false;
 
         var pendingAtStart = _session.Pending;
-        bool confirmed = _interpreter.Interpret(text, InterpreterContext()) is ToolCallsInterpretation ti && ti.Calls.Any(c => c.Name == ToolNames.Commit);
+        var userAsked = (_interpreter.Interpret(text, InterpreterContext()) as ToolCallsInterpretation)?.Calls ?? [];
+        bool confirmed = userAsked.Any(c => c.Name == ToolNames.Commit);
+        // Undo and redo change the mix too: a model may run them only when the user's own message asks for one.
+        bool historyAsked = userAsked.Any(c => c.Name is ToolNames.Undo or ToolNames.Redo);
         var pendingRecord = _memory.Pending;
         // What the rationale quotes: a refinement or an answer is read together with the request it continues.
         string quote = _memory.Question is not null && _memory.QuestionRequest is { } asked ? $"{asked} / {text}"
@@ -133,7 +139,7 @@ public sealed class MixAgent
             }
             foreach (var fc in calls)
             {
-                var (call, argumentsText, result) = await ExecuteAsync(fc, quote, pendingAtStart, confirmed, cancel).ConfigureAwait(false);
+                var (call, argumentsText, result) = await ExecuteAsync(fc, quote, pendingAtStart, confirmed, historyAsked, cancel).ConfigureAwait(false);
                 bool ok = ToolRunner.IsOk(result, out string? error);
                 exchanges.Add(new ToolExchange(call?.Name ?? fc.FunctionName, argumentsText, result, ok));
                 if (!ok && error is not null && (call is null || ToolCallShapes.Check(call) is not null || error.StartsWith("Not applied", StringComparison.Ordinal)))
@@ -215,7 +221,7 @@ public sealed class MixAgent
     /// JSON, arguments that do not bind to the tool or are out of range, or a commit the user did not confirm.
     /// </summary>
     private async Task<(ToolCall? Call, string Arguments, string Result)> ExecuteAsync(FunctionCallContent fc, string userText,
-        Proposal? pendingAtStart, bool confirmed, CancellationToken cancel)
+        Proposal? pendingAtStart, bool confirmed, bool historyAsked, CancellationToken cancel)
     {
         string name = ToolName(fc);
         string argumentsText = fc.Arguments is null ? "{}" : JsonSerializer.Serialize(fc.Arguments.ToDictionary(k => k.Key, k => k.Value?.ToString()));
@@ -237,6 +243,8 @@ public sealed class MixAgent
             if (!seen || !confirmed)
                 return (call, call.ArgumentsJson, ToolRunner.Refused("Not applied: the user has not confirmed this proposal. Show it and ask \"Apply?\"; commit only after they say yes."));
         }
+        if (call.Name is ToolNames.Undo or ToolNames.Redo && !_options.AutoConfirm && !historyAsked)
+            return (call, call.ArgumentsJson, ToolRunner.Refused($"Not applied: the user did not ask to {call.Name}. Offer it and let them say \"{call.Name}\"; nothing was changed."));
         if (ToolNames.Changing.Contains(call.Name))
         {
             // Every change explains itself the same way, whichever back-end made the call: the user's words
@@ -296,7 +304,8 @@ public sealed class MixAgent
         };
         if (parameter is not null && node is JsonValue v && v.TryGetValue(out string? text) && parameter.ValueType != typeof(string))
         {
-            if (parameter.ValueType == typeof(double) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)) return JsonValue.Create(number);
+            // "NaN" and "Infinity" stay text: JSON cannot hold them, and the shape check refuses a word where a number goes.
+            if (parameter.ValueType == typeof(double) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) && double.IsFinite(number)) return JsonValue.Create(number);
             if (parameter.ValueType == typeof(int) && int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int whole)) return JsonValue.Create(whole);
             if (parameter.ValueType == typeof(bool) && bool.TryParse(text, out bool flag)) return JsonValue.Create(flag);
             if (parameter.ValueType == typeof(string[]))

@@ -6,7 +6,7 @@ using Mixwright.Dsp.Audio;
 namespace Mixwright.Assistant.Cli;
 
 /// <summary>`mixwright analyze FILE [--json]`: the measurements the assistant explains its choices with.</summary>
-internal static class AnalyzeCommand
+public static class AnalyzeCommand
 {
     public static Command Create()
     {
@@ -22,9 +22,12 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static AnalysisReport MixAnalyzerFile(string path)
+    /// <summary>What `analyze` measures; any file that cannot be measured is one sentence naming it (<see cref="AudioFileProblem"/>).</summary>
+    public static AnalysisReport MixAnalyzerFile(string path) => AudioFileProblem.Reading(path, () => Measure(path));
+
+    private static AnalysisReport Measure(string path)
     {
-        using var source = AudioFile.Open(path, Path.Combine(Path.GetTempPath(), "mixwright-cache"));
+        using var source = AudioFile.Open(path, Path.Combine(Path.GetTempPath(), "mixwright-cache"), AudioFile.MaxStemChannels);
         var analyzer = new MixAnalyzer(source.SampleRate, source.ChannelCount);
         var buffer = new AudioBuffer(source.ChannelCount, 65536, source.SampleRate);
         int n;

@@ -34,10 +34,13 @@ public static class CliApp
         }
         catch (Exception e) when (IsUserError(e))
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine(ErrorLine(e));
             return ExitError;
         }
     }
+
+    /// <summary>The one line a user error prints on stderr; null for an exception that is a bug, not bad input.</summary>
+    public static string? ErrorLine(Exception e) => IsUserError(e) ? $"error: {UserMessage.Of(e)}" : null;
 
     private static bool IsUserError(Exception e) => e is AudioFormatException or ParameterOutOfRangeException
         or ArgumentException or FileNotFoundException or DirectoryNotFoundException or IOException

@@ -27,9 +27,14 @@ internal static class MatchCommand
         var output = new Option<string>("--output", "-o") { Description = "Where to render the matched mix: .wav, or .flac/.mp3/... through ffmpeg.", Required = true };
         var method = new Option<string>("--method") { Description = "model (the trained network, polished by a few renders of the engine), optimize (search against the engine) or loudness (equal-loudness baseline).", DefaultValueFactory = _ => "model" };
         var parameters = new Option<string?>("--params") { Description = "Also write the matched console and the reason for each parameter to this JSON file." };
-        var command = new Command("match", "Match a mix to a reference recording: predict the console, explain it, render it.") { source, reference, output, method, parameters };
-        command.SetAction(parse => CliApp.Guard(() => Run(parse.GetRequiredValue(source), parse.GetRequiredValue(reference), parse.GetRequiredValue(output),
-            MatchMethods.Parse(parse.GetRequiredValue(method)), parse.GetValue(parameters))));
+        var force = OutputFileGuard.ForceOption();
+        var command = new Command("match", "Match a mix to a reference recording: predict the console, explain it, render it.") { source, reference, output, method, parameters, force };
+        command.SetAction(parse => CliApp.Guard(() =>
+        {
+            OutputFileGuard.Check(parse.GetRequiredValue(output), parse.GetValue(force));
+            return Run(parse.GetRequiredValue(source), parse.GetRequiredValue(reference), parse.GetRequiredValue(output),
+                MatchMethods.Parse(parse.GetRequiredValue(method)), parse.GetValue(parameters));
+        }));
         return command;
     }
 

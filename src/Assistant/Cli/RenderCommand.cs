@@ -24,11 +24,14 @@ internal static class RenderCommand
                 : double.Parse(result.Tokens[0].Value, CultureInfo.InvariantCulture),
         };
         var format = new Option<WavSampleFormat>("--format") { Description = "WAV sample format.", DefaultValueFactory = _ => WavSampleFormat.Float32 };
-        var command = new Command("render", "Render the session's mix to an audio file.") { session, output, lufs, format };
+        var force = OutputFileGuard.ForceOption();
+        var command = new Command("render", "Render the session's mix to an audio file.") { session, output, lufs, format, force };
         command.SetAction(parse => CliApp.Guard(() =>
         {
             string path = parse.GetRequiredValue(session);
-            var mix = MixSession.Load(path).ToMixDefinition();
+            var loaded = MixSession.Load(path);
+            OutputFileGuard.Check(parse.GetRequiredValue(output), parse.GetValue(force), loaded);
+            var mix = loaded.ToMixDefinition();
             var options = new RenderOptions(parse.GetRequiredValue(output))
             {
                 LoudnessTargetLufs = parse.GetValue(lufs),

@@ -48,6 +48,7 @@ public sealed class LocalTurnHandler : ITurnHandler
                 session.References.Select(r => r.File).ToList());
         }
         session.BeginTurn();
+        _tools.Reads.AllowNamedIn(text); // a file the user typed here is one they named
         var interpretation = _interpreter.Interpret(text, context);
         lock (_gate) _question = interpretation as QuestionInterpretation;
         return interpretation switch

@@ -108,7 +108,7 @@ public sealed partial class MainWindow
             _ => { },
             ShowTurn,
             () => { JobEnded("cancelled"); _chat.Add(ChatSpeaker.Note, "Cancelled."); Refresh(); },
-            e => { JobEnded("failed"); _chat.Add(ChatSpeaker.Problem, e.Message); Refresh(); });
+            e => { JobEnded("failed"); _chat.Add(ChatSpeaker.Problem, Cli.UserMessage.Of(e)); Refresh(); });
         ShowProgress($"{_turns.Name}: thinking… (Esc cancels)", null);
     }
 
@@ -238,7 +238,7 @@ public sealed partial class MainWindow
                 Refresh();
             },
             () => { JobEnded("render cancelled"); _chat.Add(ChatSpeaker.Note, "Render cancelled; no file was written."); },
-            e => { JobEnded("render failed"); _chat.Add(ChatSpeaker.Problem, $"Render failed: {e.Message}"); });
+            e => { JobEnded("render failed"); _chat.Add(ChatSpeaker.Problem, $"Render failed: {Cli.UserMessage.Of(e)}"); });
         if (started) ShowProgress("rendering", 0);
         else Idle();
     }
@@ -254,7 +254,7 @@ public sealed partial class MainWindow
             p => ShowProgress(p.Stage, p.Fraction),
             _ => { JobEnded("analysed"); Refresh(); },
             () => { JobEnded("analysis cancelled"); _chat.Add(ChatSpeaker.Note, "Analysis cancelled; F6 resumes it."); Refresh(); },
-            e => { JobEnded("analysis failed"); _chat.Add(ChatSpeaker.Problem, $"Analysis failed: {e.Message}"); Refresh(); });
+            e => { JobEnded("analysis failed"); _chat.Add(ChatSpeaker.Problem, $"Analysis failed: {Cli.UserMessage.Of(e)}"); Refresh(); });
         if (started) ShowProgress("analysing", 0);
         else Idle();
     }
@@ -284,7 +284,7 @@ public sealed partial class MainWindow
             p => ShowProgress(p.Stage, p.Fraction),
             file => { JobEnded("idle"); Play(file, $"{DisplayText.Clean(track)} alone"); },
             () => JobEnded("cancelled"),
-            e => { JobEnded("failed"); _chat.Add(ChatSpeaker.Problem, $"Could not render {DisplayText.Clean(track)} alone: {e.Message}"); });
+            e => { JobEnded("failed"); _chat.Add(ChatSpeaker.Problem, $"Could not render {DisplayText.Clean(track)} alone: {Cli.UserMessage.Of(e)}"); });
         if (started) ShowProgress("rendering the track alone", 0);
         else Idle();
     }

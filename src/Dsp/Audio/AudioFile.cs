@@ -33,10 +33,22 @@ public static class AudioFile
     /// Opens any file ffmpeg reads for streaming at its own sample rate and channel count (for measuring a
     /// mix or a reference of any length); non-WAV formats are decoded once into <paramref name="cacheDirectory"/>.
     /// </summary>
-    public static IAudioSource Open(string path, string cacheDirectory)
+    /// <param name="maxChannels">For measuring (the analysers take mono or stereo), <see cref="MaxStemChannels"/>; null for any.</param>
+    public static IAudioSource Open(string path, string cacheDirectory, int? maxChannels = null)
     {
-        if (!File.Exists(path)) throw new AudioFormatException($"File not found: {path}");
-        return new ValidatingAudioSource(Open(path, null, cacheDirectory, maxChannels: null), Path.GetFileName(path));
+        if (!File.Exists(path)) throw new AudioFormatException($"{Path.GetFileName(path)}: file not found ({path}); check the name and folder.");
+        var source = Open(path, null, cacheDirectory, maxChannels);
+        try
+        {
+            // Played or measured at its own rate, so the rate must be one the analysers and filters are built for.
+            AudioFileProblem.RequireSampleRate(source.Name, source.SampleRate);
+        }
+        catch
+        {
+            source.Dispose();
+            throw;
+        }
+        return new ValidatingAudioSource(source, Path.GetFileName(path));
     }
 
     /// <summary>
@@ -154,8 +166,7 @@ public static class AudioFile
     private static void RequireChannels(string name, int channels, int? maxChannels)
     {
         if (maxChannels is null || channels <= maxChannels) return;
-        string kind = channels switch { 6 => "5.1", 8 => "7.1", _ => $"{channels}-channel" };
-        throw new AudioFormatException($"{name}: {kind} stems are not supported; export it as stereo (or mono).");
+        throw AudioFileProblem.Channels(name, channels);
     }
 
     /// <summary>

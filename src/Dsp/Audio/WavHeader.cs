@@ -121,9 +121,8 @@ internal sealed record WavHeader(
         int blockAlign = BinaryPrimitives.ReadUInt16LittleEndian(fmt[12..]);
         int bits = BinaryPrimitives.ReadUInt16LittleEndian(fmt[14..]);
 
-        if (channels == 0) throw new AudioFormatException($"{name}: corrupt WAV (the fmt chunk declares 0 channels).");
-        if (sampleRate == 0 || sampleRate > int.MaxValue)
-            throw new AudioFormatException($"{name}: corrupt WAV (the fmt chunk declares a sample rate of {sampleRate} Hz).");
+        if (channels == 0) throw AudioFileProblem.NoChannels(name);
+        if (sampleRate == 0 || sampleRate > AudioFileProblem.MaxSampleRate) throw AudioFileProblem.SampleRate(name, sampleRate);
 
         if (tag == FormatExtensible)
         {

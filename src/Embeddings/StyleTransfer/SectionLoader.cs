@@ -57,8 +57,7 @@ public static class SectionLoader
     /// <summary>Mean square per 100 ms (channels pooled) and the length in frames of the working rate.</summary>
     private static (double[] Hops, int Frames) Scan(string path, string cacheDirectory)
     {
-        using var source = AudioFile.Open(path, cacheDirectory);
-        if (source.ChannelCount > 2) throw new ArgumentException($"{System.IO.Path.GetFileName(path)} has {source.ChannelCount} channels; stems and references are mono or stereo.");
+        using var source = AudioFile.Open(path, cacheDirectory, AudioFile.MaxStemChannels);
         int hop = Math.Max(1, source.SampleRate / 10);
         var hops = new List<double>();
         var block = new AudioBuffer(source.ChannelCount, hop, source.SampleRate);

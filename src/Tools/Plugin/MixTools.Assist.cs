@@ -62,17 +62,19 @@ public sealed partial class MixTools
     });
 
     [KernelFunction("match_reference")]
-    [Description("Proposes changes that bring the mix (or one track) closer to a reference recording the user named: tonal balance, loudness, width. The reference file is remembered in the session. Nothing changes until commit.")]
+    [Description("Proposes changes that bring the mix (or one track) closer to a reference recording the user named (only files the user named in this conversation or inside the session folder can be read): tonal balance, loudness, width. The reference file is remembered in the session. Nothing changes until commit.")]
     public string MatchReference(
         [Description("Path of the reference audio file (absolute, or relative to the session file).")] string reference_file,
         [Description(TrackHelp + " Leave empty to match the whole mix.")] string track = "",
         [Description(UserWordsHelp)] string user_words = "") => Change(() =>
     {
+        // Whose file it is comes first: a file the user never named is refused before anything else is said about it.
+        string path = _session.ResolvePath(reference_file);
+        Reads.Require(path, reference_file);
         if (_referenceMatcher is null)
             throw new SessionException("No reference matcher is configured in this build, so the mix cannot be matched to a reference yet. " +
                 "Describe the difference in words instead (apply_descriptor), or set values directly.");
         var target = string.IsNullOrWhiteSpace(track) ? MixTarget.Master : _session.ResolveTarget(track);
-        string path = _session.ResolvePath(reference_file);
         if (!File.Exists(path)) throw new SessionException($"Reference file not found: {DisplayText.Quote(path)}.");
         var provisional = new ReferenceClip(DisplayText.Clean(Path.GetFileNameWithoutExtension(path)), _session.RelativePath(path), _session.Conversation.Turn);
         var result = _referenceMatcher.Match(new ReferenceMatchRequest(provisional, path, target, _session.ToMixDefinition(), Empty(user_words)));

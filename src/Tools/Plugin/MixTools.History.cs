@@ -102,16 +102,19 @@ public sealed partial class MixTools
     });
 
     [KernelFunction("render")]
-    [Description("Renders the mix to an audio file (stems are never modified) and reports its loudness and true peak.")]
+    [Description("Renders the mix to an audio file in the session's renders/ folder (stems and the user's files are never modified) and reports the file, its loudness and true peak.")]
     public string Render(
-        [Description("Output file path (absolute or relative to the session file); default: next to the session, named after it.")] string output_file = "",
+        [Description("Output file name only, e.g. \"mix.wav\" or \"mix.flac\" (no folder: it goes into the session's renders/ folder; an existing file Mixwright did not write keeps its name and the render gets a fresh one); default: named after the session.")] string output_file = "",
         [Description("Which state to render: \"current\" (default), \"pending\" to audition the proposal before committing, \"previous\", \"initial\" or a change set id.")] string point = "current") => Read(() =>
     {
         var at = _session.ParsePoint(point);
         string path = OutputPath(output_file, at);
         var result = _engine.Render(_session.ToMixDefinition(_session.StateAt(at)), path);
+        new AssistantOutputPolicy(_session).Written(result.OutputPath);
         var body = Measurements(result.Analysis);
         body["file"] = result.OutputPath;
+        if (!string.IsNullOrWhiteSpace(output_file) && Path.GetFileName(path) != AssistantOutputPolicy.FileName(output_file.Trim()))
+            body["note"] = $"{AssistantOutputPolicy.FileName(output_file.Trim())} already exists in {AssistantOutputPolicy.FolderName}/ and Mixwright did not write it, so it was left alone and this render is {Path.GetFileName(path)}.";
         body["point"] = at.Label;
         return body;
     });

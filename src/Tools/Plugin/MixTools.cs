@@ -43,9 +43,13 @@ public sealed partial class MixTools
         _analyses = StemAnalyses.For(session, engine);
         _descriptors = descriptors;
         _referenceMatcher = referenceMatcher;
+        Reads = new FileReadPermission(session);
     }
 
     public MixSession Session => _session;
+
+    /// <summary>The files a tool may open besides the session's own: the chat layer adds those the user named.</summary>
+    public FileReadPermission Reads { get; }
 
     /// <summary>
     /// This object as a kernel plugin named "mix", with the allowed ranges written into the descriptions
@@ -264,24 +268,11 @@ public sealed partial class MixTools
         return string.Join("\n", touched.Select(p => _session.Explain(name, p)));
     }
 
+    /// <summary>The file a render the assistant asked for goes to: inside the session's renders/ folder, see <see cref="AssistantOutputPolicy"/>.</summary>
     private string OutputPath(string requested, HistoryPoint at)
     {
-        string path;
-        if (string.IsNullOrWhiteSpace(requested))
-        {
-            string suffix = at.Label == "current" ? "" : "-" + string.Concat(at.Label.Select(ch => char.IsLetterOrDigit(ch) ? ch : '-'));
-            path = Path.Combine(_session.Directory, Path.GetFileNameWithoutExtension(_session.FilePath) + "-mix" + suffix + ".wav");
-        }
-        else
-        {
-            path = Path.GetFullPath(Path.IsPathRooted(requested) ? requested : Path.Combine(_session.Directory, requested));
-        }
-        var stemPaths = _session.Stems.Select(_session.StemPath).Append(_session.FilePath).Concat(_session.References.Select(r => _session.ResolvePath(r.File)));
-        if (stemPaths.Any(p => string.Equals(p, path, StringComparison.Ordinal)))
-            throw new SessionException($"{DisplayText.Quote(path)} is a stem, reference or the session file itself; stems are never overwritten. Choose another output file.");
-        if (!Directory.Exists(Path.GetDirectoryName(path)))
-            throw new SessionException($"The folder for {DisplayText.Quote(path)} does not exist.");
-        return path;
+        string suffix = at.Label == "current" ? "" : "-" + string.Concat(at.Label.Select(ch => char.IsLetterOrDigit(ch) ? ch : '-'));
+        return new AssistantOutputPolicy(_session).Choose(requested, Path.GetFileNameWithoutExtension(_session.FilePath) + "-mix" + suffix + ".wav");
     }
 
     private static JsonObject Measurements(AnalysisSummary a)

@@ -1,3 +1,4 @@
+using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Mixing;
 using Mixwright.Tools.Analysis;
 using Mixwright.Tools.Engine;
@@ -64,7 +65,11 @@ public static class StemScanner
         AnalysisSummary analysis;
         try
         {
-            analysis = engine.AnalyzeStem(file);
+            analysis = AudioFileProblem.Reading(file, () => engine.AnalyzeStem(file));
+        }
+        catch (AudioFormatException e) when (e.Message.StartsWith(Path.GetFileName(file) + ":", StringComparison.Ordinal))
+        {
+            throw new SessionException(e.Message, e); // already names the file and says what to do
         }
         catch (Exception e) when (e is not SessionException)
         {

@@ -59,7 +59,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         var result = MixwrightProcess.Run("analyze", Path.Combine(_dir, "nope.wav"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error: File not found: {Path.Combine(_dir, "nope.wav")}", result.Stderr.Trim());
+        Assert.Equal($"error: nope.wav: file not found ({Path.Combine(_dir, "nope.wav")}); check the name and folder.", result.Stderr.Trim());
     }
 
     [Theory]

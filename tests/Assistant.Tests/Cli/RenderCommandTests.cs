@@ -48,6 +48,28 @@ public sealed class RenderCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_existing_output_file_is_replaced_only_with_force_and_a_stem_never()
+    {
+        string stems = Stems(("Kick.wav", 44100, 1));
+        string session = NewSession(stems);
+        string master = Path.Combine(_dir, "final_master.wav");
+        File.WriteAllText(master, "the user's master");
+
+        var refused = MixwrightProcess.Run("render", session, "-o", master);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal($"error: final_master.wav already exists ({master}); add --force to replace it, or choose another output file. Nothing was written.", refused.Stderr.Trim());
+        Assert.Equal("the user's master", File.ReadAllText(master));
+
+        var stem = MixwrightProcess.Run("render", session, "-o", Path.Combine(stems, "Kick.wav"), "--force");
+        Assert.Equal(1, stem.ExitCode);
+        Assert.Contains("never writes over those, even with --force", stem.Stderr);
+
+        var forced = MixwrightProcess.Run("render", session, "-o", master, "--force");
+        Assert.True(forced.ExitCode == 0, forced.Stderr);
+        Assert.Equal(44100, WavReader.ReadInfo(master).SampleRate);
+    }
+
+    [Fact]
     public void Lufs_alone_normalises_to_the_streaming_default()
     {
         string session = NewSession(Stems(("Kick.wav", 44100, 1)));

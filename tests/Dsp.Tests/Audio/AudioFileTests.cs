@@ -108,7 +108,7 @@ public class AudioFileTests
 
         var error = Assert.Throws<AudioFormatException>(() => AudioFile.OpenStem(dir.File("Ambience.wav"), SessionRate, dir.File("cache")));
 
-        Assert.Equal("Ambience.wav: 5.1 stems are not supported; export it as stereo (or mono).", error.Message);
+        Assert.Equal("Ambience.wav: 6 channels (5.1); Mixwright mixes mono and stereo stems: export it as stereo, or as separate mono or stereo stems.", error.Message);
         Assert.False(Directory.Exists(dir.File("cache")));
         Assert.Equal(6, AudioFile.ReadAll(dir.File("Ambience.wav")).ChannelCount); // analysis may still read it
     }

@@ -34,6 +34,9 @@ internal sealed class ChildProcess : IDisposable
         return read.Result ?? throw new InvalidOperationException("The child process exited early. Stderr: " + StderrSoFar());
     }
 
+    /// <summary>Everything the child printed that was not read yet (after it exited or was killed).</summary>
+    public string ReadToEnd() => _process.StandardOutput.ReadToEnd();
+
     public int WaitForExit(TimeSpan timeout)
     {
         if (!_process.WaitForExit(timeout)) throw new TimeoutException("The child process did not exit in time.");

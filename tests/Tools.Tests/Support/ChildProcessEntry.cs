@@ -19,6 +19,8 @@ internal static class ChildProcessEntry
                 return HoldLockMidWrite(args[1]);
             case "commit-gain":
                 return CommitGain(args[1], double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+            case "commit-turns":
+                return CommitTurns(args[1]);
             default:
                 Console.Error.WriteLine("unknown child command " + args[0]);
                 return 2;
@@ -56,6 +58,25 @@ internal static class ChildProcessEntry
         {
             Console.WriteLine("conflict: " + e.Message);
             return 3;
+        }
+    }
+
+    /// <summary>Commits one turn after another, as a chat does, printing "turn N" once each is saved; runs until killed.</summary>
+    private static int CommitTurns(string sessionPath)
+    {
+        var session = MixSession.Load(sessionPath);
+        Console.WriteLine("started");
+        var track = MixTarget.ForTrack(session.Stems[0].Name);
+        for (int n = 1; ; n++)
+        {
+            using (session.DeferSaves())
+            {
+                session.BeginTurn();
+                double gain = (session.History.ChangeSets.Length % 20) - 10;
+                session.Propose([new ChangeRequest(track, "gain_db", ParameterValue.Of(gain), new Rationale(RationaleSource.Manual, $"turn {n}"))]);
+                session.Commit();
+            }
+            Console.WriteLine($"turn {n}");
         }
     }
 }
