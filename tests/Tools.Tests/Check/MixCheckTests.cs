@@ -6,7 +6,7 @@ namespace Mixwright.Tools.Tests.Check;
 
 public sealed class MixCheckTests(ITestOutputHelper output)
 {
-    private static readonly string[] PlantedKinds = ["buried", "too_loud", "phase", "masking", "clipping", "loudness"];
+    private static readonly string[] PlantedKinds = ["buried", "too_loud", "phase", "clipping", "loudness"];
 
     private MixCheckReport Check(PlantedBand band)
     {
@@ -22,6 +22,9 @@ public sealed class MixCheckTests(ITestOutputHelper output)
         var report = Check(band);
         Assert.DoesNotContain(report.Findings, f => f.Severity == FindingSeverity.High);
         Assert.DoesNotContain(report.Findings, f => PlantedKinds.Contains(f.Kind));
+        // Parts of an arrangement share registers (keys under a voice) and may be pointed out, but the kick and bass
+        // on their own notes do not fight.
+        Assert.DoesNotContain(report.Findings, f => f.Kind == "masking" && f.Tracks.Contains("Kick") && f.Tracks.Contains("Bass"));
     }
 
     [Fact]

@@ -144,25 +144,26 @@ public sealed class PlantedBand : IDisposable
         });
     }
 
-    /// <summary>Strummed chords in stereo (two slightly different takes), or (planted) with the right channel upside down.</summary>
+    /// <summary>Strummed chords in stereo (a double-tracked part: the right side mostly the same take, partly another), or (planted) with the right channel upside down.</summary>
     private static AudioBuffer Guitar(bool invertRight)
     {
         var b = new AudioBuffer(2, Frames, Rate);
         Span<float> l = b.Channel(0), r = b.Channel(1);
         double[] chord = [196, 247, 294, 392];
         var rng = new Random(5);
-        double[] detune = [1.0, 1.003];
-        for (int c = 0; c < 2; c++)
+        for (int i = 0; i < Frames; i++)
         {
-            var x = c == 0 ? l : r;
-            for (int i = 0; i < Frames; i++)
+            double t = (double)i / Rate;
+            double te = t % (Beat / 2);
+            double take = 0, other = 0;
+            foreach (double f in chord)
             {
-                double t = (double)i / Rate;
-                double te = t % (Beat / 2);
-                double s = 0;
-                foreach (double f in chord) s += Harmonics(2 * Math.PI * f * detune[c] * t, 1, 0.6, 0.45, 0.35, 0.3, 0.25, 0.2, 0.15);
-                x[i] = (float)(0.06 * Math.Exp(-te / 0.3) * s + 0.004 * (rng.NextDouble() * 2 - 1));
+                take += Harmonics(2 * Math.PI * f * t, 1, 0.6, 0.45, 0.35, 0.3, 0.25, 0.2, 0.15);
+                other += Harmonics(2 * Math.PI * f * 1.003 * t + 1, 1, 0.6, 0.45, 0.35, 0.3, 0.25, 0.2, 0.15);
             }
+            double env = 0.06 * Math.Exp(-te / 0.3);
+            l[i] = (float)(env * take + 0.004 * (rng.NextDouble() * 2 - 1));
+            r[i] = (float)(env * (0.8 * take + 0.35 * other) + 0.004 * (rng.NextDouble() * 2 - 1));
         }
         if (invertRight) TensorNegate(r);
         return b;
