@@ -9,6 +9,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["session-child"] = SessionBench.RunChild,
     ["phrases"] = PhraseBench.Run,
     ["match"] = MatchBench.Run,
+    ["check"] = CheckBench.Run,
 };
 if (args.Length == 0)
 {
