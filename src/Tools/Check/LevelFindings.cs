@@ -41,7 +41,7 @@ internal static class LevelFindings
             var target = RoleLoudnessTargets.For(role);
             string measurement = string.Format(C, "{0} plays at {1:0.0} LUFS in the mix, {2:0.0} LU {3} where its role ({4}) puts it against the other tracks",
                 name, track.IntegratedLufs, Math.Abs(deviation), buried ? "under" : "over", role.Words());
-            if (RoleLoudnessTargets.AnchorPreference.Take(2).Contains(role))
+            if (role is StemRole.Lead or StemRole.Vocals or StemRole.LeadInstrument)
             {
                 double rest = RestLufs(playing, track);
                 double expected = target.RelativeLu - 10 * Math.Log10(playing.Where(t => t != track)
