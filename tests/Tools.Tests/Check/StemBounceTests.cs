@@ -3,6 +3,7 @@ using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Mixing;
 using Mixwright.Tools.Bounce;
 using Mixwright.Tools.Session;
+using Xunit.Abstractions;
 
 namespace Mixwright.Tools.Tests.Check;
 
@@ -10,8 +11,11 @@ public sealed class StemBounceTests : IDisposable
 {
     private readonly PlantedBand _band = new(Plants.None);
 
-    public StemBounceTests()
+    private readonly ITestOutputHelper _output;
+
+    public StemBounceTests(ITestOutputHelper output)
     {
+        _output = output;
         var why = new Rationale(RationaleSource.Manual, "test setup");
         _band.Session.Propose(
         [
@@ -68,6 +72,7 @@ public sealed class StemBounceTests : IDisposable
         double worst = 0;
         for (int c = 0; c < 2; c++)
             for (int i = 0; i < mix.Frames; i++) worst = Math.Max(worst, Math.Abs(sum[c, i] - mix.Channel(c)[i]));
+        _output.WriteLine($"null-test residual: {Loudness.AmplitudeDb(worst):0.0} dBFS");
         Assert.True(Loudness.AmplitudeDb(worst) < -90, $"residual {Loudness.AmplitudeDb(worst):0.0} dBFS");
     }
 
@@ -82,6 +87,7 @@ public sealed class StemBounceTests : IDisposable
 
         double Lufs(BounceResult r) => MixAnalyzer.Analyze(WavReader.ReadAll(r.TrackFiles.Single(f => f.EndsWith("Hats.wav")))).IntegratedLufs;
         Assert.Equal(-6, Lufs(after) - Lufs(before), 1);
+        _output.WriteLine($"-6 dB gain: {Lufs(after) - Lufs(before):0.000} LU in the file");
         Assert.InRange(Lufs(after) - Lufs(before), -6.05, -5.95);
     }
 
