@@ -12,6 +12,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["encoder"] = EncoderBench.Run,
     ["encoder-child"] = EncoderBench.RunChild,
     ["fuzz"] = FuzzBench.Run,
+    ["check"] = CheckBench.Run,
 };
 if (args.Length == 0)
 {

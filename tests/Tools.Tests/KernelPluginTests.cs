@@ -16,7 +16,7 @@ public sealed class KernelPluginTests : IDisposable
     ];
 
     /// <summary>Console parameters the list has no tool for: stereo width and the high-pass filter.</summary>
-    private static readonly string[] AddedTools = ["set_width", "set_high_pass"];
+    private static readonly string[] AddedTools = ["set_width", "set_high_pass", "check_mix", "propose_fix", "bounce_stems"];
 
     private readonly TempSession _temp = new("Vox.wav", "Bass.wav");
     private readonly MixTools _tools;

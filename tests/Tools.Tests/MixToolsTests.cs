@@ -49,7 +49,7 @@ public sealed class MixToolsTests : IDisposable
 
         var tracks = result["tracks"]!.AsArray().ToDictionary(t => t!["name"]!.GetValue<string>(), t => t!);
         Assert.Equal(["Bass", "BV", "Gtr L", "Gtr R", "Kick", "Lead Vox", "Pad"], tracks.Keys);
-        Assert.Equal("lead", tracks["Lead Vox"]["role"]!.GetValue<string>());
+        Assert.Equal("lead_vocal", tracks["Lead Vox"]["role"]!.GetValue<string>());
         Assert.Equal("backing_vocals", tracks["BV"]["role"]!.GetValue<string>());
         Assert.Equal(0, tracks["Lead Vox"]["gain_db"]!.GetValue<double>());
         Assert.False(result["can_undo"]!.GetValue<bool>());

@@ -28,17 +28,17 @@ public class RoleGuessingTests
         { "Crash.wav", Overheads }, { "Cymbals.wav", Overheads },
         { "Drums.wav", Drums }, { "Tom 1.wav", Drums }, { "Floor Tom.wav", Drums }, { "Room.wav", Drums },
         { "Drum Loop.wav", Drums }, { "Schlagzeug.wav", Drums }, { "Batterie.wav", Drums }, { "Bateria.wav", Drums },
-        { "Perc.wav", Percussion }, { "Shaker.wav", Percussion }, { "Tambourine.wav", Percussion }, { "Congas.wav", Percussion },
-        { "Claps.wav", Percussion }, { "Tabla.wav", Percussion }, { "Perc Loop.wav", Percussion },
+        { "Perc.wav", Percussion }, { "Shaker.wav", Percussion }, { "Tambourine.wav", Percussion }, { "Congas.wav", HandPercussion },
+        { "Claps.wav", Percussion }, { "Tabla.wav", HandPercussion }, { "Perc Loop.wav", Percussion },
         // Bass
         { "Bass.wav", Bass }, { "Bass DI.wav", Bass }, { "Bajo.wav", Bass }, { "Basse.wav", Bass }, { "Basso.wav", Bass },
         { "Synth Bass.wav", Bass }, { "Sub Bass.wav", Bass }, { "Upright Bass.wav", Bass }, { "Бас.wav", Bass }, { "ベース.wav", Bass },
         // Guitars
         { "Gtr.wav", ElectricGuitar }, { "Gtr L.wav", ElectricGuitar }, { "Git.wav", ElectricGuitar }, { "Guit 2.wav", ElectricGuitar },
-        { "EG Rhythm.wav", ElectricGuitar }, { "Electric Guitar.wav", ElectricGuitar }, { "Lead Gtr.wav", ElectricGuitar },
+        { "EG Rhythm.wav", ElectricGuitar }, { "Electric Guitar.wav", ElectricGuitar }, { "Lead Gtr.wav", LeadInstrument },
         { "Gitarre.wav", ElectricGuitar }, { "Guitarra.wav", ElectricGuitar }, { "Guitare.wav", ElectricGuitar }, { "ギター.wav", ElectricGuitar },
         { "AG.wav", AcousticGuitar }, { "Acoustic Gtr.wav", AcousticGuitar }, { "Acoustic.wav", AcousticGuitar },
-        { "Violão.wav", AcousticGuitar }, { "Sitar.wav", AcousticGuitar }, { "Koto.wav", AcousticGuitar }, { "Ukulele.wav", AcousticGuitar },
+        { "Violão.wav", AcousticGuitar }, { "Sitar.wav", PluckedStrings }, { "Koto.wav", PluckedStrings }, { "Ukulele.wav", AcousticGuitar },
         // Keys
         { "Piano.wav", Piano }, { "Pno.wav", Piano }, { "Klavier.wav", Piano }, { "Grand Piano.wav", Piano }, { "Acoustic Piano.wav", Piano },
         { "Keys.wav", Keys }, { "Rhodes.wav", Keys }, { "E-Piano.wav", Keys }, { "Wurli.wav", Keys }, { "Organ.wav", Keys },
@@ -46,8 +46,13 @@ public class RoleGuessingTests
         { "Synth.wav", Synth }, { "Syn Lead.wav", Synth }, { "Lead Synth.wav", Synth }, { "Arp.wav", Synth },
         { "Pad.wav", Pad }, { "Synth Pad.wav", Pad }, { "String Pad.wav", Pad }, { "Pads.wav", Pad },
         // Orchestra and horns
-        { "Strings.wav", Strings }, { "Str.wav", Strings }, { "Vln 1.wav", Strings }, { "Violins.wav", Strings },
-        { "Cello.wav", Strings }, { "Streicher.wav", Strings },
+        { "Strings.wav", Strings }, { "Str.wav", Strings }, { "Vln 1.wav", BowedStrings }, { "Violins.wav", BowedStrings },
+        { "Cello.wav", BowedStrings }, { "Streicher.wav", Strings },
+        // Roles beyond the rock band, in the languages their players name them.
+        { "Erhu.wav", BowedStrings }, { "二胡.wav", BowedStrings }, { "Erhu Solo.wav", LeadInstrument }, { "Trumpet Solo.wav", LeadInstrument },
+        { "Oud.wav", PluckedStrings }, { "Kora.wav", PluckedStrings }, { "Bouzouki.wav", PluckedStrings }, { "Harfe.wav", PluckedStrings }, { "古筝.wav", PluckedStrings },
+        { "Shakuhachi.wav", Woodwinds }, { "Flöte.wav", Woodwinds }, { "Clarinet 2.wav", Woodwinds }, { "Bansuri.wav", Woodwinds },
+        { "Djembe.wav", HandPercussion }, { "Darbuka.wav", HandPercussion }, { "Cajon.wav", HandPercussion },
         { "Brass.wav", Brass }, { "Horns.wav", Brass }, { "Tpt.wav", Brass }, { "Trumpet.wav", Brass },
         { "Sax.wav", Brass }, { "Tenor Sax.wav", Brass }, { "Trombone.wav", Brass },
         // Effects
@@ -90,5 +95,13 @@ public class RoleGuessingTests
             Assert.True(StemRoles.TryParse(role.WireName(), out var parsed));
             Assert.Equal(role, parsed);
         }
+    }
+
+    [Fact]
+    public void Session_files_written_with_the_old_lead_id_still_read_as_the_lead_vocal()
+    {
+        Assert.True(StemRoles.TryParse("lead", out var old));
+        Assert.Equal(Lead, old);
+        Assert.Equal("lead_vocal", Lead.WireName());
     }
 }

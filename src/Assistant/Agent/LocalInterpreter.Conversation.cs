@@ -99,6 +99,7 @@ public sealed partial class LocalInterpreter
         if (HelpPattern.IsMatch(s)) return Help();
         if (GreetingPattern.IsMatch(s)) return new ReplyInterpretation("Hi! Tell me what you'd like to hear: \"the vocal is too quiet\", \"less boomy kick\", \"pan the guitars apart\"...", ReplyKind.SmallTalk);
         if (ThanksPattern.IsMatch(s)) return new ReplyInterpretation("You're welcome. What next?", ReplyKind.SmallTalk);
+        if (MixCheckIntents.Match(s) is { } check) return Calls(check);
 
         var items = turn.Session.Tagger.Tag(tokens);
         // "What about the piano?" is a follow-up, not a question, once its lead-in is gone.

@@ -42,7 +42,10 @@ public static class ResultNarrator
                     lines.Add($"{o["a"]} vs {o["b"]}: {(o["differences"]?.AsArray().Count ?? 0)} settings differ" +
                               (o["loudness_difference_lu"] is { } lu ? $", {lu} LU louder" : "") + ".");
                     break;
+                case ToolNames.CheckMix: lines.Add(MixCheckNarration.Narrate(o)); break;
+                case ToolNames.BounceStems: lines.Add($"Exported {(o["files"]?.AsArray().Count ?? 0)} files and the settings sheet into {o["folder"]}: place them at unity, centred, in any DAW."); break;
                 default:
+                    if (tool == ToolNames.ProposeFix && o["notes"] is JsonArray notes) lines.AddRange(notes.Select(n => n?.GetValue<string>() ?? ""));
                     if (o["changes"] is JsonArray && o["summary"] is { } summary)
                     {
                         string line = $"Proposed: {summary}.";

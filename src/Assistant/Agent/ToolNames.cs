@@ -31,6 +31,9 @@ public static class ToolNames
     public const string Redo = "redo";
     public const string Render = "render";
     public const string Compare = "compare";
+    public const string CheckMix = "check_mix";
+    public const string ProposeFix = "propose_fix";
+    public const string BounceStems = "bounce_stems";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(ToolContract.Tools.Keys, StringComparer.Ordinal);
 
@@ -38,12 +41,12 @@ public static class ToolNames
     public static IReadOnlySet<string> Changing { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         SetGain, SetPan, SetWidth, SetEqBand, SetHighPass, ResetEq, SetCompressor, SetReverb, SetMute, SetSolo, SetMaster,
-        BalanceLevels, ApplyDescriptor, MatchReference,
+        BalanceLevels, ApplyDescriptor, MatchReference, ProposeFix,
     };
 
     /// <summary>Tools that only read the session and answer.</summary>
     public static IReadOnlySet<string> ReadOnly { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        ListTracks, AnalyzeTrack, AnalyzeMix, Explain, Propose, Compare,
+        ListTracks, AnalyzeTrack, AnalyzeMix, Explain, Propose, Compare, CheckMix,
     };
 }

@@ -16,6 +16,8 @@ public static class CliApp
         var root = new RootCommand("Mixwright: a conversational, assistive multitrack mixing assistant.");
         root.Subcommands.Add(AnalyzeCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(BounceCommand.Create());
         foreach (var verb in SessionVerbs.Create()) root.Subcommands.Add(verb);
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());

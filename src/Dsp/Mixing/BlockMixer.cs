@@ -33,6 +33,14 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
 
     public double MasterGainReductionDb => _master.MaxGainReductionDb;
 
+    /// <summary>
+    /// Receives the reverb return exactly as it is added to the mix bus (wet times the return level), for the
+    /// stem bounce. Null in a plain render, which then does no extra work.
+    /// </summary>
+    public Action<AudioBuffer, int>? ReturnTap { get; init; }
+
+    private AudioBuffer? _returnBlock;
+
     private sealed class BusBlock(int frames, int rate)
     {
         public readonly AudioBuffer Mix = new(2, frames, rate);
@@ -118,6 +126,12 @@ internal sealed class BlockMixer(List<ChannelStrip> strips, MixDefinition mix, i
             {
                 Span<float> mixBus = bus.Mix.Channel(c)[..n];
                 TensorPrimitives.MultiplyAdd(_wet.Channel(c)[..n], _returnGain, mixBus, mixBus);
+            }
+            if (ReturnTap is not null)
+            {
+                _returnBlock ??= new AudioBuffer(2, block, mix.SampleRate);
+                for (int c = 0; c < 2; c++) TensorPrimitives.Multiply(_wet.Channel(c)[..n], _returnGain, _returnBlock.Channel(c)[..n]);
+                ReturnTap(_returnBlock, n);
             }
         }
         _master.Process(bus.Mix, n);

@@ -8,7 +8,7 @@ namespace Mixwright.Dsp.Mixing;
 /// <summary>
 /// One track's chain for the offline render: reads its stem block by block and produces a stereo block
 /// for the mix bus; its post-fader send to the reverb is that block times <see cref="SendGain"/>.
-/// Order: gain and polarity, high-pass and EQ, compressor, pan/width, send.
+/// Order: gain and polarity (and the right channel's own polarity), high-pass and EQ, compressor, pan/width, send.
 /// </summary>
 public sealed class ChannelStrip : IDisposable
 {
@@ -40,6 +40,9 @@ public sealed class ChannelStrip : IDisposable
     }
 
     public string Name { get; }
+
+    /// <summary>A listener for passes that need the strip's own signal (check, bounce); null in a plain render.</summary>
+    public IStripTap? Tap { get; set; }
     public long LengthFrames => _source.LengthFrames;
     public bool HasSend => _sendGain > 0;
 
@@ -63,10 +66,13 @@ public sealed class ChannelStrip : IDisposable
     {
         int read = _source.Read(_input, frames);
         for (int c = 0; c < _input.ChannelCount; c++) _input.Channel(c)[read..frames].Clear();
+        Tap?.Input(_input, frames);
 
         if (_gain != 1f)
             for (int c = 0; c < _input.ChannelCount; c++)
                 TensorPrimitives.Multiply(_input.Channel(c)[..frames], _gain, _input.Channel(c)[..frames]);
+        // One channel of a stereo stem recorded (or wired) upside down: flip it back before anything mixes the two.
+        if (_settings.InvertRightPolarity && _input.ChannelCount == 2) TensorPrimitives.Negate(_input.Channel(1)[..frames], _input.Channel(1)[..frames]);
 
         _eq.Process(_input, frames);
         if (_settings.Compressor.Enabled)
@@ -76,6 +82,7 @@ public sealed class ChannelStrip : IDisposable
         }
 
         Panner.Process(_input, _outputs[slot], frames, _settings.Pan, _settings.Width);
+        Tap?.Output(_outputs[slot], frames);
     }
 
     public void Dispose() => _source.Dispose();

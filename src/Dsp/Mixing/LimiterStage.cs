@@ -9,7 +9,7 @@ namespace Mixwright.Dsp.Mixing;
 /// The last stage of a render: loudness-normalisation gain, then the true-peak limiter with its lookahead
 /// latency removed, so the file lines up sample for sample with the stems.
 /// </summary>
-internal sealed class LimiterStage
+public sealed class LimiterStage
 {
     private readonly LimiterSettings _settings;
     private readonly TruePeakLimiter _limiter = new();

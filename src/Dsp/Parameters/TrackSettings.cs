@@ -8,6 +8,8 @@ public sealed record TrackSettings
 {
     public double GainDb { get; init; } = ConsoleRanges.GainDb.Default;
     public bool InvertPolarity { get; init; }
+    /// <summary>Flips the right channel only, for a stereo stem whose channels cancel in mono; no effect on mono stems.</summary>
+    public bool InvertRightPolarity { get; init; }
     public HighPassSettings HighPass { get; init; } = HighPassSettings.Off;
     public ParametricEqSettings Eq { get; init; } = ParametricEqSettings.Flat;
     public CompressorSettings Compressor { get; init; } = CompressorSettings.Off;

@@ -45,13 +45,27 @@ public static class RoleLoudnessTargets
         new(Pad, -11, "pads glue the arrangement from the background"),
         new(Fx, -14, "effects and transitions sit well in the background"),
         new(Other, -7, "an unidentified part goes in the bed below the voice until we know what it is"),
+        // Beyond the rock band, same practice: the part the ear follows is the anchor, everything else placed by how
+        // much of the foreground it takes. A lead instrument is a voice without words, so it takes the voice's place.
+        new(LeadInstrument, 0, "the lead instrument carries the melody the way a voice does, so the mix is balanced around it"),
+        // A solo bowed line sings over the bed (Western or Chinese orchestral practice seats a concertmaster or an
+        // erhu solo in front of the section): nearer the front than a string section.
+        new(BowedStrings, -5, "a bowed line sings above the bed, just under the lead"),
+        // Koto, oud, kora or harp lines are melodic and sparse, with fast-decaying notes that get lost behind sustained
+        // parts: they sit higher than a strummed acoustic guitar (-6) would.
+        new(PluckedStrings, -4, "plucked notes decay fast, so a koto, oud or kora line sits near the front to keep its attack and its notes"),
+        // Woodwinds double or answer the melody in most arrangements: a little under the lead, above the bed.
+        new(Woodwinds, -6, "woodwinds answer or double the melody a little under the lead"),
+        // Hand drums are often the groove itself (tabla, djembe, darbuka carry the rhythm in much of the world's music),
+        // so they sit where a kit would, not where shakers and tambourines do (-11).
+        new(HandPercussion, -5, "hand drums often carry the groove itself, so they sit where a drum kit would, just under the lead"),
     ];
 
     /// <summary>When no vocal is present, the first role found here becomes the anchor.</summary>
     public static IReadOnlyList<StemRole> AnchorPreference { get; } =
     [
-        Lead, Vocals, Drums, Kick, Snare, Bass, Piano, ElectricGuitar, AcousticGuitar, Keys, Synth, Brass, Strings,
-        BackingVocals, Pad, Percussion, Overheads, Hats, Fx, Other,
+        Lead, Vocals, LeadInstrument, Drums, Kick, Snare, HandPercussion, Bass, Piano, PluckedStrings, BowedStrings, Woodwinds,
+        ElectricGuitar, AcousticGuitar, Keys, Synth, Brass, Strings, BackingVocals, Pad, Percussion, Overheads, Hats, Fx, Other,
     ];
 
     public static RoleLoudnessTarget For(StemRole role) => Table.First(t => t.Role == role);

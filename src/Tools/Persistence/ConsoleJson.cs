@@ -20,6 +20,8 @@ internal static class ConsoleJson
         w.WriteBoolean("mute", t.Mute);
         w.WriteBoolean("solo", t.Solo);
         w.WriteBoolean("invert_polarity", t.InvertPolarity);
+        // Written only when on, so sessions that never use it read and write as before.
+        if (t.InvertRightPolarity) w.WriteBoolean("invert_right_polarity", true);
         w.WriteStartObject("high_pass");
         w.WriteBoolean("enabled", t.HighPass.Enabled);
         w.WriteNumber("freq_hz", t.HighPass.FrequencyHz);

@@ -132,6 +132,7 @@ internal static class SessionFileReader
             Mute = Flag(t, "mute", where) ?? false,
             Solo = Flag(t, "solo", where) ?? false,
             InvertPolarity = Flag(t, "invert_polarity", where) ?? false,
+            InvertRightPolarity = Flag(t, "invert_right_polarity", where) ?? false,
             HighPass = new HighPassSettings(
                 Flag(highPass, "enabled", where + "high_pass ") ?? false,
                 Number(highPass, "freq_hz", where + "high_pass ") ?? ConsoleRanges.HighPassFrequencyHz.Default),

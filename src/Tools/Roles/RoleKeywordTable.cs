@@ -56,9 +56,9 @@ internal static class RoleKeywordTable
                        "trommer, rummut, perkusja, tom, floortom, ft, rack tom, room, loop, breakbeat, барабан, барабаны, " +
                        "ударные, ドラム, 鼓, 드럼"),
 
-        new(Percussion, 55, "perc, percussion, shaker, tamb, tambourine, tambo, tamborim, pandeiro, conga, bongo, " +
-                            "cajon, clap, handclap, cowbell, triangle, guiro, cabasa, timbale, tabla, djembe, darbuka, " +
-                            "doumbek, agogo, clave, woodblock, maraca, maracas, taiko, udu, surdo, snap, fingersnap, " +
+        new(Percussion, 55, "perc, percussion, shaker, tamb, tambourine, tambo, tamborim, pandeiro, " +
+                            "clap, handclap, cowbell, triangle, guiro, cabasa, timbale, " +
+                            "agogo, clave, woodblock, maraca, maracas, taiko, surdo, snap, fingersnap, " +
                             "perkussion, percusion, percussao, percussioni, перкуссия, パーカッション, 打击乐, 퍼커션"),
 
         new(Bass, 100, "double bass, synth bass, bass synth, bass guitar, bass gtr, electric bass, upright bass, sub bass, " +
@@ -70,11 +70,10 @@ internal static class RoleKeywordTable
         new(AcousticGuitar, 100, "acoustic gtr, acoustic guitar, acoustic git, ac gtr, acc gtr, akustik gitarre, " +
                                  "akustikgitarre, guitarra acustica, guitare acoustique, chitarra acustica, nylon gtr, " +
                                  "steel gtr, 12 string, classical guitar, akustikgitarr, акустика, акустическая гитара, アコギ, 原声吉他, 어쿠스틱"),
-        new(AcousticGuitar, 55, "ag, agtr, acgtr, violao, sitar, koto, oud, bouzouki, banjo, mandolin, mando, ukulele, uke, " +
-                                "harp, harfe, arpa, shamisen, guzheng, pipa, balalaika, charango, saz, dobro, cavaquinho"),
+        new(AcousticGuitar, 55, "ag, agtr, acgtr, violao, banjo, mandolin, mando, ukulele, uke, charango, dobro, cavaquinho"),
         new(AcousticGuitar, 45, "acoustic, akustik, acustica, acoustique, nylon"),
 
-        new(ElectricGuitar, 100, "electric gtr, electric guitar, elec gtr, e gitarre, lead gtr, rhythm gtr, gtr amp, guitar amp"),
+        new(ElectricGuitar, 100, "electric gtr, electric guitar, elec gtr, e gitarre, rhythm gtr, gtr amp, guitar amp"),
         new(ElectricGuitar, 50, "gtr, guitar, guit, git, gitarre, guitarra, guitare, chitarra, gitaar, gitarr, kitara, " +
                                 "eg, egtr, elgtr, egt, dist, crunch, гитара, ギター, 吉他, 기타"),
         new(ElectricGuitar, 45, "electric, elec"),
@@ -95,15 +94,31 @@ internal static class RoleKeywordTable
         new(Pad, 100, "string pad, synth pad, pad synth"),
         new(Pad, 55, "pad, atmos, atmo, drone, texture, wash, flächen, nappe, пэд, パッド, 铺底, 패드"),
 
-        new(Strings, 55, "str, strs, string, vln, vn, violin, violine, geige, viola, vla, cello, celli, vc, vlc, " +
+        new(Strings, 55, "str, strs, string, celli, " +
                          "violoncello, streicher, cuerdas, cordes, archi, cordas, strijkers, orch, orchestra, quartet, " +
-                         "erhu, violon, violino, струнные, скрипка, ストリングス, 弦乐, 스트링"),
+                         "струнные, ストリングス, 弦乐, 스트링"),
 
         new(Brass, 55, "brass, horn, hrn, tpt, trp, trumpet, trompete, trompeta, tromba, trompette, trombone, tbn, tbone, " +
                        "posaune, tuba, flugelhorn, euphonium, sousaphone, sax, saxophone, saxofon, saxophon, blaser, " +
-                       "blaeser, metales, metais, cuivres, ottoni, fiati, vientos, winds, woodwinds, flute, flöte, flote, " +
-                       "flauta, flauto, clarinet, klarinette, clarinette, oboe, bassoon, fagott, piccolo, shakuhachi, " +
-                       "bansuri, dizi, harmonica, духовые, труба, саксофон, ブラス, ホーン, 铜管, 브라스"),
+                       "blaeser, metales, metais, cuivres, ottoni, harmonica, духовые, труба, саксофон, ブラス, ホーン, 铜管, 브라스"),
+
+        // Roles beyond the rock band. A lead instrument is named by what it does ("solo", "melody"), in phrase or word.
+        new(LeadInstrument, 100, "lead gtr, lead guitar, solo gtr, guitar solo, gtr solo, trumpet solo, sax solo, lead melody, " +
+                                 "lead instrument, solo instrument, melodia principal, mélodie principale, hauptmelodie, 主旋律, 리드 멜로디"),
+        new(LeadInstrument, 60, "solo, melody, melodie, melodia, mélodie, мелодия, メロディ, 旋律, 멜로디"),
+        new(BowedStrings, 60, "vln, vn, violin, violine, geige, viola, vla, cello, vc, vlc, violoncello, violon, violino, fiddle, " +
+                              "erhu, sarangi, kamancheh, kemenche, morin khuur, rebab, nyckelharpa, gadulka, gusle, haegeum, kokyu, " +
+                              "скрипка, виолончель, 二胡, ヴァイオリン, 바이올린, 해금"),
+        new(PluckedStrings, 60, "sitar, koto, oud, ud, kora, bouzouki, harp, harfe, arpa, harpe, shamisen, guzheng, pipa, " +
+                                "balalaika, saz, baglama, guqin, gayageum, tar, setar, veena, sarod, santoor, kanun, qanun, " +
+                                "ngoni, valiha, domra, 琴, 琵琶, 古筝, 三味線, 箏, 가야금, балалайка, домра, арфа"),
+        new(Woodwinds, 60, "woodwinds, winds, fiati, vientos, holzblaser, flute, flöte, flote, flauta, flauto, flûte, piccolo, " +
+                           "clarinet, klarinette, clarinette, clarinete, oboe, hautbois, bassoon, fagott, basson, recorder, " +
+                           "blockflöte, shakuhachi, bansuri, dizi, xiao, ney, duduk, zurna, suling, quena, pan flute, panpipes, " +
+                           "tin whistle, whistle, kaval, флейта, кларнет, 笛子, 尺八, 플루트"),
+        new(HandPercussion, 60, "tabla, djembe, darbuka, darabukka, doumbek, dumbek, conga, congas, bongo, bongos, cajon, cajón, " +
+                                "udu, frame drum, bodhran, riq, daf, tar drum, kanjira, mridangam, dhol, dholak, talking drum, " +
+                                "bata, tombak, zarb, hand drum, handpan, табла, タブラ, 手鼓, 젬베"),
 
         new(Fx, 55, "fx, sfx, efx, effect, effects, riser, sweep, impact, whoosh, noise, foley, ambience, ambiance, " +
                     "reverse, uplifter, downlifter, transition, texturefx, efectos, effets, effekte, эффекты, 効果音, 音效, 효과"),
@@ -112,7 +127,8 @@ internal static class RoleKeywordTable
     /// <summary>When votes tie, the more specific role wins.</summary>
     public static IReadOnlyList<StemRole> TieBreakOrder { get; } =
     [
-        Lead, BackingVocals, Kick, Snare, Hats, Overheads, Percussion, Bass, AcousticGuitar, ElectricGuitar,
+        Lead, LeadInstrument, BackingVocals, Kick, Snare, Hats, Overheads, HandPercussion, Percussion, Bass,
+        PluckedStrings, BowedStrings, Woodwinds, AcousticGuitar, ElectricGuitar,
         Piano, Keys, Pad, Synth, Strings, Brass, Fx, Drums, Vocals, Other,
     ];
 }

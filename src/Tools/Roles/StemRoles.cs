@@ -6,7 +6,7 @@ public static class StemRoles
     private static readonly Dictionary<StemRole, (string Wire, string Words)> Names = new()
     {
         [StemRole.Vocals] = ("vocals", "vocal"),
-        [StemRole.Lead] = ("lead", "lead vocal"),
+        [StemRole.Lead] = ("lead_vocal", "lead vocal"),
         [StemRole.BackingVocals] = ("backing_vocals", "backing vocals"),
         [StemRole.Kick] = ("kick", "kick"),
         [StemRole.Snare] = ("snare", "snare"),
@@ -25,6 +25,17 @@ public static class StemRoles
         [StemRole.Brass] = ("brass", "brass"),
         [StemRole.Fx] = ("fx", "effects"),
         [StemRole.Other] = ("other", "other"),
+        [StemRole.LeadInstrument] = ("lead_instrument", "lead instrument"),
+        [StemRole.BowedStrings] = ("bowed_strings", "bowed strings"),
+        [StemRole.PluckedStrings] = ("plucked_strings", "plucked strings"),
+        [StemRole.Woodwinds] = ("woodwinds", "woodwinds"),
+        [StemRole.HandPercussion] = ("hand_percussion", "hand percussion"),
+    };
+
+    /// <summary>Ids older session files use for a role that has since been renamed: read, never written.</summary>
+    private static readonly Dictionary<string, StemRole> OldIds = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["lead"] = StemRole.Lead,
     };
 
     private static readonly Dictionary<string, StemRole> ByWire =
@@ -39,6 +50,7 @@ public static class StemRoles
     public static bool TryParse(string? wire, out StemRole role)
     {
         role = StemRole.Other;
-        return wire is not null && ByWire.TryGetValue(wire.Trim(), out role);
+        if (wire is null) return false;
+        return ByWire.TryGetValue(wire.Trim(), out role) || OldIds.TryGetValue(wire.Trim(), out role);
     }
 }

@@ -104,6 +104,7 @@ public static partial class ParameterCatalog
             Flag("mute", TargetScope.Track, "silences the track", TrackStrip.Then(t => t.Mute, (t, v) => t with { Mute = v })),
             Flag("solo", TargetScope.Track, "plays only soloed tracks", TrackStrip.Then(t => t.Solo, (t, v) => t with { Solo = v })),
             Flag("invert_polarity", TargetScope.Track, "flips the waveform", TrackStrip.Then(t => t.InvertPolarity, (t, v) => t with { InvertPolarity = v })),
+            Flag("invert_right_polarity", TargetScope.Track, "flips the right channel of a stereo stem only (channels that cancel in mono)", TrackStrip.Then(t => t.InvertRightPolarity, (t, v) => t with { InvertRightPolarity = v })),
         };
         var highPass = TrackStrip.Then(t => t.HighPass, (t, v) => t with { HighPass = v });
         specs.Add(Flag("high_pass.enabled", TargetScope.Track, "turns the high-pass filter on", highPass.Then(h => h.Enabled, (h, v) => h with { Enabled = v })));

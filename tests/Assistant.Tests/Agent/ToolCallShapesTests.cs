@@ -20,6 +20,7 @@ public sealed class ToolCallShapesTests
         (ToolNames.Explain, typeof(ExplainArgs)), (ToolNames.Commit, typeof(CommitArgs)), (ToolNames.Undo, typeof(HistoryStepArgs)),
         (ToolNames.Redo, typeof(HistoryStepArgs)), (ToolNames.Render, typeof(RenderArgs)), (ToolNames.Compare, typeof(CompareArgs)),
         (ToolNames.AnalyzeMix, typeof(AnalyzeMixArgs)), (ToolNames.BalanceLevels, typeof(BalanceLevelsArgs)), (ToolNames.Propose, typeof(ProposeArgs)),
+        (ToolNames.CheckMix, typeof(CheckMixArgs)), (ToolNames.ProposeFix, typeof(ProposeFixArgs)), (ToolNames.BounceStems, typeof(BounceStemsArgs)),
     ];
 
     [Fact]
