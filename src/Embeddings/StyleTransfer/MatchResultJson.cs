@@ -89,6 +89,7 @@ public static class MatchResultJson
         DriverFeature.Imbalance => "imbalance",
         DriverFeature.BarkMid => "bark_mid",
         DriverFeature.BarkSide => "bark_side",
+        DriverFeature.StemFit => "stem_fit",
         _ => "equal_loudness",
     };
 
