@@ -76,6 +76,7 @@ public static class MatchResultJson
                 Number(w, "loss", e.Loss);
                 w.WriteEndObject();
             }
+            Recording.RecordingFitJson.Write(w, result);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

@@ -19,7 +19,7 @@ public sealed class RecordingMixMatcher(IMixMatcher fallback) : IMixMatcher, IDi
     public MatchOptions Options => Fallback.Options;
 
     /// <summary>How the reference is named in sentences ("your rough mix", a file name).</summary>
-    public string ReferenceName { get; init; } = "the reference";
+    public string ReferenceName { get; set; } = "the reference";
 
     public MatchResult Match(IReadOnlyList<StemAudio> stems, AudioBuffer reference, CancellationToken cancellation = default)
     {
