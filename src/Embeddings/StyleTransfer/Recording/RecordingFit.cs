@@ -45,6 +45,9 @@ public sealed record RecordingFit(
     bool MonoReference,
     double OverlapSeconds)
 {
+    /// <summary>Solved on the complex spectrogram (a sample-aligned bounce) rather than on band energies.</summary>
+    public bool Coherent { get; init; }
+
     public static double BandLowHz(int b) => BandEnergies.EdgeHz(b);
     public static double BandHighHz(int b) => BandEnergies.EdgeHz(b + 1);
 }

@@ -34,13 +34,23 @@ public static class StemConsoleFit
     {
         int rate = reference.SampleRate;
         int n = stems.Count;
-        int lag = alignment.LagFrames;
+        var audio = stems.Select(s => s.Audio).ToArray();
+        // To the sample, so a bounce's phase lines up for the coherent fit.
+        int lag = SampleAlignment.Refine(audio, reference, alignment.LagFrames, Math.Max(1, rate / 50));
+        alignment = alignment with { LagFrames = lag };
         int songFrames = stems.Max(s => s.Audio.Frames);
         int first = Math.Max(0, lag), last = Math.Min(reference.Frames, songFrames + lag) - BandEnergies.FftSize;
         if (last <= first) throw new ArgumentException("The reference and the stems overlap by less than one analysis frame.");
         int count = Math.Clamp((last - first) / (BandEnergies.FftSize / 2), 1, MaxFrames);
         var refStarts = Enumerable.Range(0, count).Select(f => first + (int)((long)(last - first) * f / Math.Max(1, count - 1))).ToArray();
         var stemStarts = refStarts.Select(p => p - lag).ToArray();
+
+        var coherent = CoherentStemFit.Measure(audio, reference, refStarts, lag);
+        var flat = Enumerable.Range(0, n).Select(_ => Enumerable.Repeat(1.0, BandEnergies.Count).ToArray()).ToArray();
+        var (cl, cr) = coherent.Levels(flat);
+        if (EnergyWeighted(coherent.ErrorRatios(cl, cr, flat), coherent.BandEnergy) < CoherentErrorRatio)
+            return SolveCoherent(stems, rate, alignment, coherent, refStarts, reference.ChannelCount == 1,
+                (double)(last + BandEnergies.FftSize - first) / rate);
 
         var y = BandEnergies.Measure(reference, refStarts);
         bool monoRef = y.Channels == 1;
@@ -124,6 +134,94 @@ public static class StemConsoleFit
         }
         double overlap = (double)(last + BandEnergies.FftSize - first) / rate;
         return new RecordingFit(alignment, tracks, residual.PerBand, residual.Overall, residualBefore, monoRef, overlap);
+    }
+
+    /// <summary>A bounce the complex fit explains to within this error-to-signal ratio (-10 dB) is solved coherently; else by energies.</summary>
+    public const double CoherentErrorRatio = 0.1;
+
+    private static double EnergyWeighted(double[] ratio, double[] energy)
+    {
+        double e = energy.Sum();
+        return e <= 0 ? 1 : ratio.Select((r, b) => r * energy[b]).Sum() / e;
+    }
+
+    /// <summary>An error-to-signal ratio as the level mismatch that would give it: 20 log10(1 + sqrt(ratio)) dB.</summary>
+    public static double LevelDb(double errorRatio) => 20 * Math.Log10(1 + Math.Sqrt(Math.Max(0, errorRatio)));
+
+    private static RecordingFit SolveCoherent(IReadOnlyList<Stem> stems, int rate, RecordingAlignment alignment, CoherentStemFit fit,
+        int[] refStarts, bool monoRef, double overlapSeconds)
+    {
+        int n = stems.Count, bands = BandEnergies.Count;
+        var response = Enumerable.Range(0, n).Select(_ => Enumerable.Repeat(1.0, bands).ToArray()).ToArray();
+        var (left, right) = fit.Levels(response);
+        var levelsOnly = fit.ErrorRatios(left, right, response);
+        var (multiplier, share) = fit.Multipliers(left, right);
+        var eqGains = new double[n][];
+        for (int i = 0; i < n; i++)
+        {
+            eqGains[i] = new double[ParametricEqSettings.BandCount];
+            if (left[i] + right[i] <= 0) continue;
+            var curve = new double[bands];
+            var weight = new double[bands];
+            for (int b = 0; b < bands; b++)
+            {
+                if (share[i][b] < EqTrustShare) continue;
+                curve[b] = Math.Clamp(20 * Math.Log10(Math.Max(multiplier[i][b], 1e-6)), -ConsoleCoordinates.EqSearchDb, ConsoleCoordinates.EqSearchDb);
+                weight[b] = share[i][b];
+            }
+            var gains = EqCurveFit.Fit(stems[i].Current.Eq, curve, weight, rate);
+            if (gains.Max(Math.Abs) < EqMinimumDb) continue;
+            eqGains[i] = gains;
+            var eq = WithGains(stems[i].Current.Eq, gains);
+            for (int b = 0; b < bands; b++)
+                response[i][b] = Math.Pow(10, (ParametricEq.ResponseDb(eq, null, BandEnergies.CentreHz(b), rate) - ParametricEq.ResponseDb(stems[i].Current.Eq, null, BandEnergies.CentreHz(b), rate)) / 20);
+        }
+        var energy = fit.BandEnergy;
+        var errors = levelsOnly;
+        if (eqGains.Any(g => g.Any(v => v != 0)))
+        {
+            var (l2, r2) = fit.Levels(response);
+            var e2 = fit.ErrorRatios(l2, r2, response);
+            if (EnergyWeighted(e2, energy) < EnergyWeighted(levelsOnly, energy)) (left, right, errors) = (l2, r2, e2);
+            else
+            {
+                for (int i = 0; i < n; i++) { eqGains[i] = new double[ParametricEqSettings.BandCount]; Array.Fill(response[i], 1.0); }
+            }
+        }
+        double total = energy.Sum();
+        var tracks = new StemFitTrack[n];
+        for (int i = 0; i < n; i++)
+        {
+            var s = stems[i];
+            bool stereo = s.Audio.ChannelCount == 2;
+            double own = fit.StemEnergy(i, Enumerable.Repeat(1.0, n).ToArray(), Enumerable.Repeat(1.0, n).ToArray(), response);
+            if (own <= 0)
+            {
+                tracks[i] = new StemFitTrack(s.Name, StemPresence.Unheard, s.Current, s.Current.GainDb, s.Current.Pan, double.NegativeInfinity, new double[ParametricEqSettings.BandCount], double.NegativeInfinity, double.NegativeInfinity, stereo);
+                continue;
+            }
+            double shareDb = 10 * Math.Log10(Math.Max(fit.StemEnergy(i, left, right, response), 1e-30) / Math.Max(total, 1e-30));
+            double eL = left[i] * left[i], eR = right[i] * right[i];
+            double leftDb = 10 * Math.Log10(Math.Max(eL, 1e-30)), rightDb = 10 * Math.Log10(Math.Max(eR, 1e-30));
+            if (eL + eR <= 0 || shareDb < AbsentBelowDb)
+            {
+                tracks[i] = new StemFitTrack(s.Name, StemPresence.Absent, s.Current with { Mute = true }, s.Current.GainDb, s.Current.Pan, shareDb, new double[ParametricEqSettings.BandCount], leftDb, rightDb, stereo);
+                continue;
+            }
+            var (gainDb, pan) = monoRef ? (10 * Math.Log10(eL), s.Current.Pan) : GainAndPan(eL, eR, stereo);
+            gainDb = Math.Round(ConsoleRanges.GainDb.Clamp(gainDb), 2);
+            pan = Math.Round(ConsoleRanges.Pan.Clamp(pan), 3);
+            var settings = s.Current with { GainDb = gainDb, Pan = pan, Mute = false, Eq = WithGains(s.Current.Eq, eqGains[i].Select(g => Math.Round(g, 1)).ToArray()) };
+            tracks[i] = new StemFitTrack(s.Name, StemPresence.Present, settings, gainDb, pan, shareDb, eqGains[i], leftDb, rightDb, stereo);
+        }
+        var perBand = errors.Select(LevelDb).ToArray();
+        double Weighted(double[] values)
+        {
+            double sum = 0, w = 0;
+            for (int b = 0; b < bands; b++) { double x = Math.Sqrt(energy[b]); sum += x * values[b]; w += x; }
+            return w > 0 ? sum / w : 0;
+        }
+        return new RecordingFit(alignment, tracks, perBand, Weighted(perBand), Weighted(levelsOnly.Select(LevelDb).ToArray()), monoRef, overlapSeconds) { Coherent = true };
     }
 
     /// <summary>

@@ -51,6 +51,7 @@ public sealed class StemConsoleFitTests
             Assert.Equal(1, t.Settings.Width);   // a stereo stem stays stereo
         }
         Assert.True(fit.ResidualDb < 1.5, $"residual {fit.ResidualDb:0.00} dB");
+        Assert.True(fit.Coherent);   // an engine bounce is a sample-aligned sum: solved on the complex spectrogram
     }
 
     [Fact]
