@@ -33,7 +33,11 @@ public sealed class RecordingMixMatcher(IMixMatcher fallback) : IMixMatcher, IDi
         cancellation.ThrowIfCancellationRequested();
         var alignment = SameRecordingDetector.Detect(audio, reference, ReferenceName);
         if (!alignment.SameRecording)
-            return Fallback.Match(stems, reference, cancellation) with { Alignment = alignment };
+        {
+            // Another song: its sound per track by the fallback, then the whole's tonal balance on the master.
+            var matched = Fallback.Match(stems, reference, cancellation);
+            return MasterTone.MasterToneStage.Apply(matched, audio, reference, ReferenceName) with { Alignment = alignment };
+        }
 
         var fit = StemConsoleFit.Solve(stems.Select((s, i) => new StemConsoleFit.Stem(s.Name, audio[i], s.Settings)).ToArray(), reference, alignment);
         cancellation.ThrowIfCancellationRequested();
