@@ -21,6 +21,28 @@ public sealed class CoherentStemFit
 
     private CoherentStemFit(double[][][,] gram, double[][][] cross, double[][] energy, int n) => (_gram, _cross, _energy, _n) = (gram, cross, energy, n);
 
+    /// <summary>
+    /// How much of the reference a plain sum of the stems through non-negative gains leaves unexplained (error over
+    /// signal energy, bands weighted by the reference's energy) at this sample lag: near 0 for a bounce of the stems.
+    /// It settles a doubtful envelope alignment, since parts that double each other (echo channels, one sample on two
+    /// channels) blur the energy envelopes but not the waveform.
+    /// </summary>
+    public static double BounceErrorRatio(IReadOnlyList<AudioBuffer> stems, AudioBuffer reference, int lag, int frames = 96)
+    {
+        int songFrames = stems.Max(s => s.Frames);
+        int first = Math.Max(0, lag), last = Math.Min(reference.Frames, songFrames + lag) - BandEnergies.FftSize;
+        if (last <= first) return 1;
+        int count = Math.Clamp((last - first) / BandEnergies.FftSize, 1, frames);
+        var starts = Enumerable.Range(0, count).Select(f => first + (int)((long)(last - first) * f / Math.Max(1, count - 1))).ToArray();
+        var fit = Measure(stems, reference, starts, lag);
+        var flat = Enumerable.Range(0, stems.Count).Select(_ => Enumerable.Repeat(1.0, BandEnergies.Count).ToArray()).ToArray();
+        var (l, r) = fit.Levels(flat);
+        var ratios = fit.ErrorRatios(l, r, flat);
+        var energy = fit.BandEnergy;
+        double total = energy.Sum();
+        return total <= 0 ? 1 : ratios.Select((x, b) => x * energy[b]).Sum() / total;
+    }
+
     /// <summary>Reference energy per band, both channels.</summary>
     public double[] BandEnergy => Enumerable.Range(0, BandEnergies.Count).Select(b => _energy[0][b] + _energy[1][b]).ToArray();
 

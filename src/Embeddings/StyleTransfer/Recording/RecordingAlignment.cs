@@ -14,6 +14,9 @@ public sealed record RecordingAlignment(bool SameRecording, double Confidence, i
     /// <summary>Explained share from which a reference counts as a mix of the stems.</summary>
     public const double SameRecordingConfidence = 0.6;
 
+    /// <summary>From this explained share a reference may still be a bounce of the stems whose parts double each other; the waveform decides (<see cref="CoherentStemFit.BounceErrorRatio"/>).</summary>
+    public const double PossibleConfidence = 0.2;
+
     public double LagSeconds => (double)LagFrames / SampleRate;
 
     /// <summary>One sentence for the user either way.</summary>

@@ -32,6 +32,13 @@ public sealed class RecordingMixMatcher(IMixMatcher fallback) : IMixMatcher, IDi
         var audio = stems.Select(s => Resampling.To(s.Audio, rate, Options.ScratchDirectory, $"stem \"{s.Name}\"")).ToArray();
         cancellation.ThrowIfCancellationRequested();
         var alignment = SameRecordingDetector.Detect(audio, reference, ReferenceName);
+        if (!alignment.SameRecording && alignment.Confidence >= RecordingAlignment.PossibleConfidence)
+        {
+            int lag = SampleAlignment.Refine(audio, reference, alignment.LagFrames, Math.Max(1, rate / 50));
+            double error = CoherentStemFit.BounceErrorRatio(audio, reference, lag);
+            if (error < StemConsoleFit.CoherentErrorRatio)
+                alignment = alignment with { SameRecording = true, LagFrames = lag, Confidence = Math.Max(alignment.Confidence, 1 - error) };
+        }
         if (!alignment.SameRecording)
         {
             // Another song: its sound per track by the fallback, then the whole's tonal balance on the master.
