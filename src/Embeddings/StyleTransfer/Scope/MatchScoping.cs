@@ -43,7 +43,8 @@ public static class MatchScoping
             Value = Value(d.Target, d.Parameter, tracks, master) ?? d.Value,
             Sentence = d.Sentence.TrimEnd('.') + note + ".",
         }).ToArray();
-        return result with { Tracks = tracks, Master = master, Reverb = reverb, Drivers = drivers };
+        // The engine measured the whole match, not this part of it: no stale figures.
+        return result with { Tracks = tracks, Master = master, Reverb = reverb, Drivers = drivers, Matched = null };
     }
 
     /// <summary>Whether a parameter (a driver's target and dotted name) belongs to the aspects and tracks asked for.</summary>
