@@ -115,7 +115,8 @@ public sealed partial class LocalInterpreter
         if (ComparePattern.IsMatch(s))
             return Calls(ToolCall.Create(ToolNames.Compare, new CompareArgs(OriginalPattern.IsMatch(s) ? "initial" : "previous")));
         if (ListPattern.IsMatch(s)) return Calls(ToolCall.Create(ToolNames.ListTracks));
-        if (tokens.Any(t => t.Kind == TokenKind.Reference) || (ReferenceWordPattern.IsMatch(s) && !question))
+        if (tokens.Any(t => t.Kind == TokenKind.Reference) || (ReferenceWordPattern.IsMatch(s) && !question)
+            || (!question && turn.Context.References is { Count: > 0 } && ReferenceRequestWords.IsFollowUp(turn.Text)))
             return Reference(turn, tokens, items);
         if (!question && BalancePattern.IsMatch(s) && !items.Any(i => i.Kind == ItemKind.Quality && i.Quality!.Kind == QualityKind.Descriptor))
             return Calls(ToolCall.Create(ToolNames.BalanceLevels));
@@ -265,8 +266,9 @@ public sealed partial class LocalInterpreter
         var targets = items.Where(i => i.Kind == ItemKind.Mention && i.Mention!.Kind == TrackPhraseKind.Tracks)
             .Select(i => turn.Session.Resolver.Resolve(i.Mention!, false, false, null, null))
             .Where(r => !r.IsAmbiguous).SelectMany(r => r.Tracks).Select(t => t.Name).Distinct().ToList();
-        if (targets.Count == 0) return Calls(ToolCall.Create(ToolNames.MatchReference, new MatchReferenceArgs(path)));
-        return Calls(targets.Select(t => ToolCall.Create(ToolNames.MatchReference, new MatchReferenceArgs(path, t))).ToArray());
+        var part = ReferenceRequestWords.Read(turn.Text);   // "only the EQ", "halfway", "30 %"
+        if (targets.Count == 0) return Calls(ToolCall.Create(ToolNames.MatchReference, new MatchReferenceArgs(path, null, part.Only, part.AmountPercent)));
+        return Calls(targets.Select(t => ToolCall.Create(ToolNames.MatchReference, new MatchReferenceArgs(path, t, part.Only, part.AmountPercent))).ToArray());
     }
 
     // ---------------------------------------------------------------- questions

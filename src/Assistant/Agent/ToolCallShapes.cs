@@ -206,7 +206,7 @@ public sealed record SetMasterArgs(
 public sealed record ApplyDescriptorArgs(string Descriptor, string Track, double Intensity, bool Negate, string? Variant = null);
 
 /// <summary>match_reference: {reference_file, track?}. The file path as the user gave it; no track matches the whole mix.</summary>
-public sealed record MatchReferenceArgs(string ReferenceFile, string? Track = null);
+public sealed record MatchReferenceArgs(string ReferenceFile, string? Track = null, string? Only = null, double? Amount = null);
 
 /// <summary>
 /// explain: {track?, parameter?, about?}. parameter is gain, pan, width, eq, compressor, reverb, mute or

@@ -5,6 +5,8 @@ using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Mixing;
 using Mixwright.Dsp.Parameters;
 using Mixwright.Embeddings.StyleTransfer;
+using Mixwright.Embeddings.StyleTransfer.Recording;
+using Mixwright.Embeddings.StyleTransfer.Scope;
 using Mixwright.Tools;
 using Mixwright.Tools.Engine;
 using Mixwright.Tools.Session;
@@ -18,8 +20,6 @@ namespace Mixwright.Assistant.Cli;
 /// </summary>
 internal static class MatchCommand
 {
-    private const int SentencesShown = 12;
-
     public static Command Create()
     {
         var source = new Argument<string>("source") { Description = "A folder of stems, or a session file (mixwright-session.json)." };
@@ -27,20 +27,25 @@ internal static class MatchCommand
         var output = new Option<string>("--output", "-o") { Description = "Where to render the matched mix: .wav, or .flac/.mp3/... through ffmpeg.", Required = true };
         var method = new Option<string>("--method") { Description = "model (the trained network, polished by a few renders of the engine), optimize (search against the engine) or loudness (equal-loudness baseline).", DefaultValueFactory = _ => "model" };
         var parameters = new Option<string?>("--params") { Description = "Also write the matched console and the reason for each parameter to this JSON file." };
+        var only = new Option<string?>("--only") { Description = "Match only these aspects, comma-separated: levels, pan, eq, dynamics, space, master (default: all)." };
+        var amount = new Option<double>("--amount") { Description = "How far to go from the current console toward the match, 0 to 100 %.", DefaultValueFactory = _ => 100 };
+        var tracks = new Option<string?>("--tracks") { Description = "Match only these tracks, comma-separated (the master then stays as it is)." };
+        var all = new Option<bool>("--all") { Description = "List every audible change with its reason, not just the strongest." };
         var force = OutputFileGuard.ForceOption();
-        var command = new Command("match", "Match a mix to a reference recording: predict the console, explain it, render it.") { source, reference, output, method, parameters, force };
+        var command = new Command("match", "Match a mix to a reference recording: predict the console, explain it, render it.") { source, reference, output, method, parameters, only, amount, tracks, all, force };
         command.SetAction(parse => CliApp.Guard(() =>
         {
             OutputFileGuard.Check(parse.GetRequiredValue(output), parse.GetValue(force));
             return Run(parse.GetRequiredValue(source), parse.GetRequiredValue(reference), parse.GetRequiredValue(output),
-                MatchMethods.Parse(parse.GetRequiredValue(method)), parse.GetValue(parameters));
+                MatchMethods.Parse(parse.GetRequiredValue(method)), parse.GetValue(parameters),
+                MatchScopeArguments.Parse(parse.GetValue(only), parse.GetValue(amount), parse.GetValue(tracks)), parse.GetValue(all));
         }));
         return command;
     }
 
     private sealed record Input(IReadOnlyList<MixTrack> Tracks, ReverbSettings Reverb, MasterSettings Master, int? SampleRate, string? CacheDirectory);
 
-    private static int Run(string sourcePath, string referencePath, string outputPath, MatchMethod method, string? paramsPath)
+    private static int Run(string sourcePath, string referencePath, string outputPath, MatchMethod method, string? paramsPath, MatchScope scope, bool listAll)
     {
         var input = Directory.Exists(sourcePath) ? FromFolder(sourcePath) : FromSession(sourcePath);
         var mixForAudibility = new MixDefinition([.. input.Tracks], input.Reverb, input.Master);
@@ -49,11 +54,15 @@ internal static class MatchCommand
         var options = new MatchOptions();
         // Only the analysed sections are read, so memory does not grow with the song's length.
         string cache = input.CacheDirectory ?? Path.Combine(Path.GetTempPath(), "mixwright-cache");
-        var sections = SectionLoader.LoadStems(audible.Select(t => new StemFile(t.Name, t.FilePath, t.Settings)).ToArray(), options, cache);
-        var referenceSection = SectionLoader.LoadReference(referencePath, options, cache);
+        var files = audible.Select(t => new StemFile(t.Name, t.FilePath, t.Settings)).ToArray();
+        // The model method first checks whether the reference is a mix of these stems, which needs the whole songs.
+        var whole = method == MatchMethod.Model ? WholeSongLoader.TryLoad(files, referencePath, cache) : null;
+        var sections = whole is null ? SectionLoader.LoadStems(files, options, cache) : whole.Stems.Select(s => new LoadedSection(s, 0)).ToArray();
+        var referenceSection = whole is null ? SectionLoader.LoadReference(referencePath, options, cache) : new LoadedSection(new StemAudio(Path.GetFileNameWithoutExtension(referencePath), whole.Reference), 0);
         int rate = input.SampleRate ?? CommonRate(sections.Select(s => s.Stem));
 
         var matcher = MixMatchers.Create(method, options);
+        if (matcher is RecordingMixMatcher recording) recording.ReferenceName = Path.GetFileName(referencePath);
         MatchResult result;
         try
         {
@@ -64,6 +73,8 @@ internal static class MatchCommand
         {
             (matcher as IDisposable)?.Dispose();
         }
+        var currentStrips = input.Tracks.ToDictionary(t => t.Name, t => t.Settings, StringComparer.OrdinalIgnoreCase);
+        result = MatchScoping.Apply(result, scope, name => currentStrips[name], input.Master, input.Reverb);
 
         var matched = result.Tracks.ToDictionary(t => t.Name, t => t.Settings, StringComparer.OrdinalIgnoreCase);
         bool sendsOn = result.Tracks.Any(t => !t.Silent && t.Settings.ReverbSendDb > ConsoleRanges.OffDb);
@@ -73,6 +84,7 @@ internal static class MatchCommand
             input.Master with { Eq = result.Master.Eq, Compressor = result.Master.Compressor, OutputGainDb = result.Master.OutputGainDb },
             rate);
         Console.WriteLine(Describe(result, Path.GetFileName(referencePath), sections.GroupBy(s => s.OffsetSeconds).MaxBy(g => g.Count())!.Key, referenceSection.OffsetSeconds));
+        Console.WriteLine(MatchReport.Describe(result, scope, MatchDigest.Build(result, name => currentStrips[name], input.Master), listAll));
         if (paramsPath is not null) AtomicText(paramsPath, MatchResultJson.Write(result));
         var render = OfflineRenderer.Render(mix, new RenderOptions(outputPath) { CacheDirectory = input.CacheDirectory, Analysis = RenderAnalysis.Levels }, new ConsoleProgress());
         var a = render.Analysis;
@@ -134,13 +146,6 @@ internal static class MatchCommand
         if (r.Errors is { } e)
             lines.Add(string.Create(inv, $"Left over on the analysed section: RMS {e.RmsDb:0.0} dB, crest {e.CrestDb:0.0} dB, width {e.Width:0.00}, imbalance {e.Imbalance:0.00}, " +
                 $"Bark mid {e.BarkMidDb:0.0} dB, Bark side {e.BarkSideDb:0.0} dB (loss {e.Loss:0.000})."));
-        var sentences = r.Drivers.OrderByDescending(d => d.Contribution).Select(d => d.Sentence).Distinct().ToArray();
-        if (sentences.Length > 0)
-        {
-            lines.Add("Why:");
-            lines.AddRange(sentences.Take(SentencesShown).Select(s => "  - " + s));
-            if (sentences.Length > SentencesShown) lines.Add($"  ... and {sentences.Length - SentencesShown} more (--params writes them all).");
-        }
         return string.Join(Environment.NewLine, lines);
     }
 

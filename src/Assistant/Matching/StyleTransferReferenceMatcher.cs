@@ -4,6 +4,8 @@ using Mixwright.Dsp.Audio;
 using Mixwright.Dsp.Mixing;
 using Mixwright.Dsp.Parameters;
 using Mixwright.Embeddings.StyleTransfer;
+using Mixwright.Embeddings.StyleTransfer.Recording;
+using Mixwright.Embeddings.StyleTransfer.Scope;
 using Mixwright.Tools;
 using Mixwright.Tools.Plugin;
 using Mixwright.Tools.Session;
@@ -24,9 +26,10 @@ public sealed class StyleTransferReferenceMatcher(IMixMatcher matcher) : IRefere
     public static StyleTransferReferenceMatcher CreateDefault(MatchOptions? options = null)
     {
         var files = ModelFiles.Locate();
-        return new StyleTransferReferenceMatcher(files.HasModel
+        // A rough mix of the session's own stems is solved from the aligned signals before either is asked.
+        return new StyleTransferReferenceMatcher(new RecordingMixMatcher(files.HasModel
             ? ModelMixMatcher.Load(files, options)
-            : new OptimizingMixMatcher(options ?? new MatchOptions { OptimizeMaxTime = TimeSpan.FromSeconds(30) }));
+            : new OptimizingMixMatcher(options ?? new MatchOptions { OptimizeMaxTime = TimeSpan.FromSeconds(30) })));
     }
 
     public ReferenceMatchResult Match(ReferenceMatchRequest request)
@@ -37,19 +40,40 @@ public sealed class StyleTransferReferenceMatcher(IMixMatcher matcher) : IRefere
         if (request.Target.Scope == TargetScope.Track && !audible.Any(t => Same(t.Name, request.Target.Track!)))
             throw new SessionException($"{request.Target.Track} is muted (or another track is soloed), so it is not in the mix to match; unmute it first.");
 
+        MatchScope scope;
+        try
+        {
+            scope = new MatchScope(MatchAspects.Parse(request.Only), request.AmountPercent,
+                request.Target.Scope == TargetScope.Track ? [request.Target.Track!] : null).Validated();
+        }
+        catch (ArgumentException e)
+        {
+            throw new SessionException(e.Message, e);
+        }
+
         MatchResult result;
         try
         {
-            // Only the analysed sections are read, so a long session does not have to fit in memory.
             string cache = matcher.Options.ScratchDirectory ?? Path.Combine(Path.GetTempPath(), "mixwright-cache");
-            var stems = SectionLoader.LoadStems(audible.Select(t => new StemFile(t.Name, t.FilePath, t.Settings)).ToArray(), matcher.Options, cache);
-            var reference = SectionLoader.LoadReference(request.ReferencePath, matcher.Options, cache);
-            result = matcher.Match(stems.Select(s => s.Stem).ToArray(), reference.Stem.Audio);
+            var files = audible.Select(t => new StemFile(t.Name, t.FilePath, t.Settings)).ToArray();
+            // Whole songs when a rough mix of these stems could be recognised (and they fit in memory); else only the analysed sections.
+            var whole = matcher is RecordingMixMatcher ? WholeSongLoader.TryLoad(files, request.ReferencePath, cache) : null;
+            if (matcher is RecordingMixMatcher recording) recording.ReferenceName = request.Reference.Name;
+            if (whole is not null)
+                result = matcher.Match(whole.Stems, whole.Reference);
+            else
+            {
+                var stems = SectionLoader.LoadStems(files, matcher.Options, cache);
+                var reference = SectionLoader.LoadReference(request.ReferencePath, matcher.Options, cache);
+                result = matcher.Match(stems.Select(s => s.Stem).ToArray(), reference.Stem.Audio);
+            }
         }
         catch (Exception e) when (e is AudioFormatException or InvalidDataException or IOException)
         {
             throw new SessionException($"Could not match {request.Reference.Name}: {e.Message}", e);
         }
+        var strips = mix.Tracks.ToDictionary(t => t.Name, t => t.Settings, StringComparer.OrdinalIgnoreCase);
+        result = MatchScoping.Apply(result, scope, name => strips[name], mix.Master, mix.Reverb);
 
         var current = new ConsoleState(mix.Tracks.ToImmutableDictionary(t => t.Name, t => t.Settings, StringComparer.OrdinalIgnoreCase), mix.Reverb, mix.Master);
         bool sendsOn = result.Tracks.Any(t => !t.Silent && t.Settings.ReverbSendDb > ConsoleRanges.OffDb);
@@ -69,10 +93,25 @@ public sealed class StyleTransferReferenceMatcher(IMixMatcher matcher) : IRefere
             {
                 var from = spec.Get(current, target);
                 var to = spec.Get(matched, target);
-                if (from == to) continue;
+                if (from == to || Inaudible(spec.Name, from, to, current, matched, target)) continue;
                 changes.Add(new ChangeRequest(target, spec.Name, to, Rationale(result, target, spec.Name, request.Reference.Name)));
             }
         return new ReferenceMatchResult(Summary(result, request, changes.Count), changes);
+    }
+
+    /// <summary>A change nobody would hear (pan 0 -> -0, a send to -56 dB, the frequency of a flat band) is not proposed.</summary>
+    private static bool Inaudible(string parameter, ParameterValue from, ParameterValue to, ConsoleState current, ConsoleState matched, MixTarget target)
+    {
+        static double Number(ParameterValue v) => v.Kind == ParameterValueKind.Off ? ConsoleRanges.OffDb : v.Number;
+        if (from.Kind == ParameterValueKind.Flag || to.Kind == ParameterValueKind.Flag) return false;
+        double bandFrom = double.NaN, bandTo = double.NaN;
+        bool compressorOn = true;
+        if (parameter.StartsWith("eq.band", StringComparison.Ordinal) && !parameter.EndsWith(".gain_db", StringComparison.Ordinal)
+            && ParameterCatalog.TryGet(target.Scope, parameter[..(parameter.LastIndexOf('.') + 1)] + "gain_db", out var gain))
+            (bandFrom, bandTo) = (Number(gain.Get(current, target)), Number(gain.Get(matched, target)));
+        if (parameter.StartsWith("compressor.", StringComparison.Ordinal) && ParameterCatalog.TryGet(target.Scope, "compressor.enabled", out var enabled))
+            compressorOn = enabled.Get(current, target).Flag || enabled.Get(matched, target).Flag;
+        return InaudibleChange.Is(parameter, Number(from), Number(to), bandFrom, bandTo, compressorOn);
     }
 
     private static Rationale Rationale(MatchResult result, MixTarget target, string parameter, string referenceName)
@@ -96,6 +135,10 @@ public sealed class StyleTransferReferenceMatcher(IMixMatcher matcher) : IRefere
         var inv = CultureInfo.InvariantCulture;
         string scope = request.Target.Scope == TargetScope.Track ? $"{request.Target.Track} matched" : "Mix matched";
         string text = $"{scope} to {request.Reference.Name} ({MatchMethods.WireName(result.Method)}, {changes} changes)";
+        if (result.Alignment is { } alignment) text += "; " + alignment.Message.TrimEnd('.');
+        if (result.Recording is { } fit) text += string.Create(inv, $"; fit residual {fit.ResidualDb:0.0} dB");
+        if (!string.IsNullOrEmpty(request.Only) || request.AmountPercent < 100)
+            text += "; matched " + new MatchScope(MatchAspects.Parse(request.Only), request.AmountPercent).Describe();
         if (result.Errors is { } e)
             text += string.Create(inv, $"; left over on the analysed section: level {e.RmsDb:0.0} dB, crest {e.CrestDb:0.0} dB, width {e.Width:0.00}, spectrum {e.BarkMidDb:0.0} dB mid / {e.BarkSideDb:0.0} dB side");
         return text;

@@ -8,7 +8,7 @@ namespace Mixwright.Dsp.Analysis;
 /// transform allocates nothing. The butterflies of the wide stages run on <see cref="Vector{T}"/>;
 /// per-stage twiddles are stored contiguously so the vector loads need no gathers.
 /// </summary>
-internal sealed class ComplexFft
+public sealed class ComplexFft
 {
     private readonly int[] _bitReversed;
     private readonly double[] _twiddleRe; // stage with half-length h occupies [h-1, 2h-1)

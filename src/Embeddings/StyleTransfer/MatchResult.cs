@@ -24,6 +24,12 @@ public sealed record MatchResult(
     double SectionSeconds,
     double ElapsedSeconds)
 {
+    /// <summary>Whether the reference was found to be a mix of the stems, and where; null when not checked.</summary>
+    public Recording.RecordingAlignment? Alignment { get; init; }
+
+    /// <summary>The console solved from the aligned signals when the reference is a mix of the stems, with its fit; null otherwise.</summary>
+    public Recording.RecordingFit? Recording { get; init; }
+
     /// <summary>Errors of the matched sections against the reference section; null when the match was not rendered.</summary>
     public FeatureErrors? Errors => Matched is null ? null : FeatureErrors.Between(Matched, Reference);
 

@@ -76,6 +76,7 @@ public static class MatchResultJson
                 Number(w, "loss", e.Loss);
                 w.WriteEndObject();
             }
+            Recording.RecordingFitJson.Write(w, result);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());
@@ -89,6 +90,7 @@ public static class MatchResultJson
         DriverFeature.Imbalance => "imbalance",
         DriverFeature.BarkMid => "bark_mid",
         DriverFeature.BarkSide => "bark_side",
+        DriverFeature.StemFit => "stem_fit",
         _ => "equal_loudness",
     };
 

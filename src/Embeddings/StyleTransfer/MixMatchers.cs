@@ -9,7 +9,8 @@ public static class MixMatchers
     /// </summary>
     public static IMixMatcher Create(MatchMethod method, MatchOptions? options = null, ModelFiles? models = null) => method switch
     {
-        MatchMethod.Model => ModelMixMatcher.Load(models, options),
+        // A reference that is a mix of the stems is solved from the aligned signals; another song's sound goes to the network.
+        MatchMethod.Model => new Recording.RecordingMixMatcher(ModelMixMatcher.Load(models, options)),
         MatchMethod.Optimize => new OptimizingMixMatcher(options),
         MatchMethod.Loudness => new LoudnessMixMatcher(options),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown match method."),

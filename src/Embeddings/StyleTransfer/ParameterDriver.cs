@@ -17,6 +17,8 @@ public enum DriverFeature
     BarkSide,
     /// <summary>Not a reference feature: the equal-loudness rule of the loudness method.</summary>
     EqualLoudness,
+    /// <summary>The stem's level, pan or band level fitted in a reference that is a mix of the stems (Recording.StemConsoleFit).</summary>
+    StemFit,
 }
 
 /// <summary>
@@ -65,6 +67,7 @@ public sealed record ParameterDriver(
                 DriverFeature.Imbalance => "left/right imbalance: " + Pair("+0.00;-0.00;0.00", ""),
                 DriverFeature.BarkMid => $"mid channel {Region()}: " + Pair("0.0", " dB"),
                 DriverFeature.BarkSide => $"side channel {Region()}: " + Pair("0.0", " dB"),
+                DriverFeature.StemFit => "fit to the aligned reference: " + Pair("0.0#", ""),
                 _ => $"stem {MixValue.ToString("0.0", inv)} LUFS, every stem brought to {ReferenceValue.ToString("0.0", inv)} LUFS",
             };
         }

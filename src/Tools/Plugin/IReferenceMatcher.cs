@@ -9,7 +9,14 @@ public sealed record ReferenceMatchRequest(
     string ReferencePath,
     MixTarget Target,
     MixDefinition Mix,
-    string? UserWords);
+    string? UserWords)
+{
+    /// <summary>Aspects to match, comma-separated (levels, pan, eq, dynamics, space, master); empty for all.</summary>
+    public string? Only { get; init; }
+
+    /// <summary>How far from the current console toward the match, 0 to 100 %.</summary>
+    public double AmountPercent { get; init; } = 100;
+}
 
 /// <summary>The changes that move the mix toward the reference, each with its rationale (source: reference match).</summary>
 public sealed record ReferenceMatchResult(string Summary, IReadOnlyList<ChangeRequest> Changes);

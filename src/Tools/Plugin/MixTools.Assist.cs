@@ -66,18 +66,26 @@ public sealed partial class MixTools
     public string MatchReference(
         [Description("Path of the reference audio file (absolute, or relative to the session file).")] string reference_file,
         [Description(TrackHelp + " Leave empty to match the whole mix.")] string track = "",
-        [Description(UserWordsHelp)] string user_words = "") => Change(() =>
+        [Description(UserWordsHelp)] string user_words = "",
+        [Description("Only these aspects, comma-separated: levels, pan, eq, dynamics, space, master (\"match only the EQ\" -> eq). Empty for all.")] string only = "",
+        [Description("How far to move from the current console toward the match, 0 to 100 (\"halfway\" 50, \"30 %\" 30). Default 100.")] double amount = 100) => Change(() =>
     {
         // Whose file it is comes first: a file the user never named is refused before anything else is said about it.
         string path = _session.ResolvePath(reference_file);
         Reads.Require(path, reference_file);
+        if (double.IsNaN(amount) || amount < 0 || amount > 100)
+            throw new SessionException($"amount must be 0 to 100 (%) (got {amount.ToString(CultureInfo.InvariantCulture)}).");
         if (_referenceMatcher is null)
             throw new SessionException("No reference matcher is configured in this build, so the mix cannot be matched to a reference yet. " +
                 "Describe the difference in words instead (apply_descriptor), or set values directly.");
         var target = string.IsNullOrWhiteSpace(track) ? MixTarget.Master : _session.ResolveTarget(track);
         if (!File.Exists(path)) throw new SessionException($"Reference file not found: {DisplayText.Quote(path)}.");
         var provisional = new ReferenceClip(DisplayText.Clean(Path.GetFileNameWithoutExtension(path)), _session.RelativePath(path), _session.Conversation.Turn);
-        var result = _referenceMatcher.Match(new ReferenceMatchRequest(provisional, path, target, _session.ToMixDefinition(), Empty(user_words)));
+        var result = _referenceMatcher.Match(new ReferenceMatchRequest(provisional, path, target, _session.ToMixDefinition(), Empty(user_words))
+        {
+            Only = Empty(only),
+            AmountPercent = amount,
+        });
         // Remembered only once the matcher has answered, so a failed match leaves the session as it was.
         _session.AddReference(path, provisional.Name);
         return new ProposalPlan(result.Changes, result.Summary);
