@@ -14,6 +14,7 @@ var benches = new Dictionary<string, Func<string[], int>>
     ["encoder-child"] = EncoderBench.RunChild,
     ["fuzz"] = FuzzBench.Run,
     ["check"] = CheckBench.Run,
+    ["reader-probe"] = ReaderProbe.Run,
 };
 if (args.Length == 0)
 {

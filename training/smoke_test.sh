@@ -18,4 +18,9 @@ $PY -m training.export --checkpoint "$tmp/ckpt/best.pt" --out "$tmp/models" > "$
 test -s "$tmp/models/style_transfer.onnx"
 test -s "$tmp/models/console_ranges.json"
 test -s "$tmp/models/style_transfer_reference.json"
+# The request reader: a small corpus, its token states from the product's own encoder, one epoch, an export.
+$PY -m unittest training.reader.test_token_states > "$tmp/token_states.log" 2>&1
+COUNT=300 EPOCHS=1 READER_WORK="$tmp/reader" OUT="$tmp/reader-model" training/reader/run.sh > "$tmp/reader.log" 2>&1
+test -s "$tmp/reader-model/reader_heads.onnx"
+test -s "$tmp/reader-model/reader_heads_reference.json"
 echo "smoke test passed in $(( $(date +%s) - start )) s"

@@ -13,7 +13,12 @@ mkdir -p "$work"
 python=/usr/bin/python3
 
 $python make_requests.py "$work/corpus.jsonl" --count "${COUNT:-30000}"
-$python real_requests.py write "$shared/requests" "$work/real.jsonl"
+if [ -f "$shared/requests/real-dev.jsonl" ]; then
+  $python real_requests.py write "$shared/requests" "$work/real.jsonl"
+else
+  echo "note: $shared/requests/real-dev.jsonl not found; training on the generated corpus alone" >&2
+  : > "$work/real.jsonl"
+fi
 for name in corpus real; do
   # One request a line; a line break inside a request becomes a space (same length, so spans stay put).
   $python -c 'import json,sys; [print(json.loads(l)["text"].replace("\n"," ").replace("\r"," ")) for l in open(sys.argv[1], encoding="utf-8")]' \

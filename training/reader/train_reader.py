@@ -242,8 +242,9 @@ def main():
     generated = build(rows, dump, 1.0)
     real = build(real_rows, real_dump, args.real_weight)
     random.shuffle(generated)
-    held = generated[:1000]
-    train = generated[1000:] + real * 3
+    n_held = min(1000, len(generated) // 10)
+    held = generated[:n_held]
+    train = generated[n_held:] + real * 3
     print(f"{len(train)} training examples ({len(real)} real, repeated 3x, weight {args.real_weight}), {len(held)} generated held out", flush=True)
 
     model = ReaderHeads()

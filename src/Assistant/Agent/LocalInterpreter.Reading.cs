@@ -21,12 +21,19 @@ public sealed partial class LocalInterpreter
 {
     /// <summary>Below this the reader's act is a guess: ask rather than act.</summary>
     internal const float ActConfidence = 0.5f;
-    /// <summary>A direction the reader holds at least this strongly overrules the rules' opposite call.</summary>
-    internal const float OverruleProbability = 0.5f;
-    /// <summary>An aspect moves when the reader gives moving at least this probability.</summary>
-    internal const float MoveProbability = 0.5f;
+    /// <summary>
+    /// A direction the reader holds at least this strongly overrules the rules' opposite call. Set high: on our
+    /// validation the heads are surer of acts and targets than of directions, and a wrong overrule is a reversal.
+    /// </summary>
+    internal const float OverruleProbability = 0.99f;
+    /// <summary>A move the rules missed is added when the reader gives it at least this probability.</summary>
+    internal const float MoveProbability = 0.7f;
     /// <summary>A mention the reader gives at most this probability of being the target is only a comparison.</summary>
-    internal const float ComparisonProbability = 0.3f;
+    internal const float ComparisonProbability = 0.2f;
+    /// <summary>A whole-mix move, when no instrument is the target, is planned from this probability.</summary>
+    internal const float WholeMixProbability = 0.5f;
+    /// <summary>The reader's act replaces the rules' reading of the request only when it is at least this sure.</summary>
+    internal const float ActOverrule = 0.8f;
 
     private IRequestReader? _reader;
     private Task<IRequestReader?>? _loadingReader;
@@ -92,31 +99,25 @@ public sealed partial class LocalInterpreter
         bool rulesChange = rules is ToolCallsInterpretation { ChangesSound: true } rc && rc.Calls.All(c => c.Name != ToolNames.MatchReference);
         bool unable = rules is ReplyInterpretation { Kind: ReplyKind.Unable };
 
-        if (act == ReaderAct.Change && ranked[0].Probability < ActConfidence && ranked[1].Probability >= 0.3f && ranked[1].Act is ReaderAct.Question or ReaderAct.Explain)
+        if (!rulesChange && act == ReaderAct.Change && ranked[0].Probability < ActConfidence && ranked[1].Probability >= 0.3f && ranked[1].Act is ReaderAct.Question or ReaderAct.Explain)
             return TwoReadings(turn, tokens, s, items, followUpLead, rules, rulesChange, reading, mentions);
 
         switch (act)
         {
-            case ReaderAct.Change:
+            case ReaderAct.Change when rulesChange || (ranked[0].Probability >= ActOverrule && (unable || PoliteRequest(s))):
             {
                 var rulesCalls = rulesChange ? (ToolCallsInterpretation)rules : ChangesIgnoringQuestion(turn, tokens, items, followUpLead, s) as ToolCallsInterpretation;
                 var combined = ReconcileChange(turn, rulesCalls, reading, mentions, out var readings);
                 if (combined is { Count: > 0 }) return new ToolCallsInterpretation(combined, Understood(turn.Text, readings, combined));
-                if (rules is QuestionInterpretation) return rules;
-                if (rulesChange) return rules;
-                return VagueQuestion(turn);
+                return unable ? VagueQuestion(turn) : rules;
             }
             case ReaderAct.Question:
-                if (rules is QuestionInterpretation) return rules;
-                if (rulesChange && ranked[0].Probability < 0.6f) return rules;
-                return VagueQuestion(turn);
+                // Vague dissatisfaction the rules could not act on gets one question with options; a change the
+                // rules could read stands (the reader is surer of "this is vague" than of which words are vague).
+                return unable ? VagueQuestion(turn) : rules;
             case ReaderAct.Explain or ReaderAct.Measure:
-                if (rulesChange && reading.Probability(ReaderAct.Change) >= 0.2f) return rules;
-                if (rulesChange || unable) return Calls(ToolCall.Create(ToolNames.AnalyzeMix));
-                return rules;
+                return unable ? Calls(ToolCall.Create(ToolNames.AnalyzeMix)) : rules;
             case ReaderAct.SmallTalk:
-                if (rulesChange && ranked[0].Probability >= 0.6f)
-                    return new ReplyInterpretation("Glad you like it; I'll leave that as it is. Tell me what you'd like to change next.", ReplyKind.SmallTalk);
                 return unable ? new ReplyInterpretation("Thanks! What would you like to change next?", ReplyKind.SmallTalk) : rules;
             case ReaderAct.More or ReaderAct.Less:
                 return unable ? ScaleLast(turn.Context, items, more: act == ReaderAct.More) : rules;
@@ -126,6 +127,13 @@ public sealed partial class LocalInterpreter
                 return rules;
         }
     }
+
+    /// <summary>
+    /// A request worded as a question out of politeness ("can you make the piano brighter?", "is there any way to
+    /// make the snare punchier?"), not a question about the current state ("how much reverb is on the vocal?").
+    /// </summary>
+    private static bool PoliteRequest(string s) =>
+        !System.Text.RegularExpressions.Regex.IsMatch(s, @"^(?:why|what|how|where|which|when|who|whose)\b");
 
     /// <summary>The rules' reading of the request as a change, even when it ends with "?" ("could you brighten the piano?").</summary>
     private Interpretation ChangesIgnoringQuestion(Turn turn, List<Token> tokens, List<Item> items, bool followUpLead, string s)
@@ -141,6 +149,7 @@ public sealed partial class LocalInterpreter
     {
         readings = [];
         var kept = new List<ToolCall>();
+        var overruled = new HashSet<string>(StringComparer.Ordinal);
         foreach (var call in rules?.Calls ?? [])
         {
             if (!ToolNames.Changing.Contains(call.Name)) { kept.Add(call); continue; }
@@ -157,13 +166,16 @@ public sealed partial class LocalInterpreter
             {
                 bool reversed = aspects.Any(a => !a.Explicit && a.Direction != AspectDirection.None
                     && view[(int)a.Aspect].Probability(Opposite(a.Aspect, a.Direction)) >= OverruleProbability);
-                bool unwanted = aspects.All(a => !a.Explicit && view[(int)a.Aspect].None >= 0.85f);
-                if (reversed || unwanted) continue;
+                if (reversed) { overruled.Add(track); continue; }
             }
             kept.Add(call);
         }
 
         var covered = kept.SelectMany(c => CallAspects.Of(c, _descriptors)).Select(a => (a.Track, a.Aspect)).ToHashSet();
+        // The reader adds moves only where the rules had nothing to say: on a track whose call it overruled, or
+        // anywhere when the rules proposed no change at all. Where the rules acted, their reading of the words stands.
+        bool rulesActed = kept.Any(c => ToolNames.Changing.Contains(c.Name));
+        var touched = kept.Select(c => c.Track ?? ToolCallShapes.MixTarget).ToHashSet(StringComparer.Ordinal);
         var planned = new List<ReadMove>();
         bool anyTarget = false;
         foreach (var (mention, m) in reading.Mentions.Zip(mentions))
@@ -172,10 +184,12 @@ public sealed partial class LocalInterpreter
             anyTarget = true;
             foreach (var a in mention.Aspects.Where(Moving))
                 foreach (string track in m.Tracks)
-                    if (!covered.Contains((track, a.Aspect))) planned.Add(new ReadMove(track, a.Aspect, a.Direction, reading.Intensity));
+                    if (!covered.Contains((track, a.Aspect)) && !touched.Contains(track) && (!rulesActed || overruled.Contains(track))) planned.Add(new ReadMove(track, a.Aspect, a.Direction, reading.Intensity));
         }
-        foreach (var a in reading.Master.Where(Moving))
-            if (!covered.Contains((ToolCallShapes.MixTarget, a.Aspect)) && !(anyTarget && a.Aspect == ReaderAspect.Gain && planned.Any(p => p.Aspect == ReaderAspect.Gain)))
+        // With no instrument named as the target, the request is about the whole mix ("the stereo field is too
+        // narrow", "it's not loud enough"): the whole-mix head is trusted from an even chance up.
+        foreach (var a in reading.Master.Where(a => anyTarget ? Moving(a) : a.Direction != AspectDirection.None && a.Probability(a.Direction) >= WholeMixProbability))
+            if (!covered.Contains((ToolCallShapes.MixTarget, a.Aspect)) && !touched.Contains(ToolCallShapes.MixTarget) && kept.Count == 0 && !(anyTarget && a.Aspect == ReaderAspect.Gain && planned.Any(p => p.Aspect == ReaderAspect.Gain)))
                 planned.Add(new ReadMove(ToolCallShapes.MixTarget, a.Aspect, a.Direction, reading.Intensity));
         // A move on the same track and aspect twice (two mentions of one track) is planned once.
         planned = planned.DistinctBy(p => (p.Track, p.Aspect)).ToList();
@@ -191,7 +205,7 @@ public sealed partial class LocalInterpreter
         return kept.Distinct().ToList();
     }
 
-    private static bool Moving(AspectReading a) => a.Moves >= MoveProbability && a.Probability(a.Direction) >= 0.4f && a.Direction != AspectDirection.None;
+    private static bool Moving(AspectReading a) => a.Direction != AspectDirection.None && a.Probability(a.Direction) >= MoveProbability;
 
     private static MentionReading? MentionOf(RequestReading reading, List<ReaderMention> mentions, string track)
     {
