@@ -22,6 +22,15 @@ public static class RequestReaderLoader
             warnings?.WriteLine($"note: the learned reader is not available ({missing} is missing; rebuild with dotnet build); reading requests with the rules alone.");
             return null;
         }
-        return LearnedRequestReader.Load(heads);
+        try
+        {
+            return LearnedRequestReader.Load(heads);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            // A damaged model file must not cost the user the turn: the rules still read.
+            warnings?.WriteLine($"note: the learned reader could not be loaded ({e.Message}); reading requests with the rules alone.");
+            return null;
+        }
     }
 }
