@@ -79,9 +79,10 @@ public sealed partial class LocalInterpreter
         if (DeclinePattern.IsMatch(s)) return Discard(ctx);
         if (ctx.PendingProposal is not null && TryFilteredCommit(turn, tokens, s, confirmLead) is { } filtered) return filtered;
 
-        var result = InterpretRequest(turn, tokens, s, followUpLead);
-        // The learned reader reads every request the exact patterns above did not settle.
+        // Tagged once: the rules and the learned reader read the same items.
         var items = turn.Session.Tagger.Tag(tokens);
+        var result = InterpretRequest(turn, tokens, items, s, followUpLead);
+        // The learned reader reads every request the exact patterns above did not settle.
         if (Read(turn, tokens, items) is { } read)
             result = Reconcile(turn, tokens, s, items, followUpLead, result, read.Reading, read.Mentions);
         if (declineLead && ctx.PendingProposal is not null && result is ToolCallsInterpretation { ChangesSound: true } change
@@ -90,7 +91,7 @@ public sealed partial class LocalInterpreter
         return result;
     }
 
-    private Interpretation InterpretRequest(Turn turn, List<Token> tokens, string s, bool followUpLead)
+    private Interpretation InterpretRequest(Turn turn, List<Token> tokens, List<Item> items, string s, bool followUpLead)
     {
         var ctx = turn.Context;
         if (UndoStepsPattern.Match(s) is { Success: true } steps) return Undo(ctx, ParseCount(steps.Groups[1].Success ? steps.Groups[1].Value : steps.Groups[2].Value));
@@ -101,7 +102,6 @@ public sealed partial class LocalInterpreter
         if (ThanksPattern.IsMatch(s)) return new ReplyInterpretation("You're welcome. What next?", ReplyKind.SmallTalk);
         if (MixCheckIntents.Match(s) is { } check) return Calls(check);
 
-        var items = turn.Session.Tagger.Tag(tokens);
         // "What about the piano?" is a follow-up, not a question, once its lead-in is gone.
         bool question = QuestionStartPattern.IsMatch(s) || (turn.EndsWithQuestionMark && !followUpLead);
         if (WhatChangedPattern.IsMatch(s)) return Calls(ToolCall.Create(ToolNames.Explain, new ExplainArgs(About: "last_change")));

@@ -109,7 +109,8 @@ public sealed partial class LocalInterpreter
         {
             case ReaderAct.Change when rulesChange || (ranked[0].Probability >= ActOverrule && (unable || PoliteRequest(s))):
             {
-                var rulesCalls = rulesChange ? (ToolCallsInterpretation)rules : ChangesIgnoringQuestion(turn, tokens, items, followUpLead, s) as ToolCallsInterpretation;
+                // The rules' reading as a change even when it ends with "?" ("could you brighten the piano?").
+                var rulesCalls = rulesChange ? (ToolCallsInterpretation)rules : InterpretChanges(turn, tokens, items, followUpLead, s) as ToolCallsInterpretation;
                 var combined = ReconcileChange(turn, rulesCalls, reading, mentions, out var readings);
                 if (combined is { Count: > 0 }) return new ToolCallsInterpretation(combined, Understood(turn.Text, readings, combined));
                 return unable ? VagueQuestion(turn) : rules;
@@ -138,13 +139,6 @@ public sealed partial class LocalInterpreter
     private static bool PoliteRequest(string s) =>
         !System.Text.RegularExpressions.Regex.IsMatch(s, @"^(?:why|what|how|where|which|when|who|whose)\b");
 
-    /// <summary>The rules' reading of the request as a change, even when it ends with "?" ("could you brighten the piano?").</summary>
-    private Interpretation ChangesIgnoringQuestion(Turn turn, List<Token> tokens, List<Item> items, bool followUpLead, string s)
-    {
-        try { return InterpretChanges(turn, tokens, items, followUpLead, s); }
-        catch (InvalidOperationException) { return new ReplyInterpretation("", ReplyKind.Unable); }
-    }
-
     /// <summary>One thing the request moves, as the reader read it.</summary>
     private sealed record ReadMove(string Track, ReaderAspect Aspect, AspectDirection Direction, double Intensity);
 
@@ -168,7 +162,7 @@ public sealed partial class LocalInterpreter
             if (view is not null && aspects.Count > 0)
             {
                 bool reversed = aspects.Any(a => !a.Explicit && a.Direction != AspectDirection.None
-                    && view[(int)a.Aspect].Probability(Opposite(a.Aspect, a.Direction)) >= OverruleProbability);
+                    && view[(int)a.Aspect].Probability(Opposite(a.Direction)) >= OverruleProbability);
                 if (reversed) { overruled.Add(track); continue; }
             }
             kept.Add(call);
@@ -192,7 +186,7 @@ public sealed partial class LocalInterpreter
         // With no instrument named as the target, the request is about the whole mix ("the stereo field is too
         // narrow", "it's not loud enough"): the whole-mix head is trusted from an even chance up.
         foreach (var a in reading.Master.Where(a => anyTarget ? Moving(a) : a.Direction != AspectDirection.None && a.Probability(a.Direction) >= WholeMixProbability))
-            if (!covered.Contains((ToolCallShapes.MixTarget, a.Aspect)) && !touched.Contains(ToolCallShapes.MixTarget) && kept.Count == 0 && !(anyTarget && a.Aspect == ReaderAspect.Gain && planned.Any(p => p.Aspect == ReaderAspect.Gain)))
+            if (kept.Count == 0 && !(anyTarget && a.Aspect == ReaderAspect.Gain && planned.Any(p => p.Aspect == ReaderAspect.Gain)))
                 planned.Add(new ReadMove(ToolCallShapes.MixTarget, a.Aspect, a.Direction, reading.Intensity));
         // A move on the same track and aspect twice (two mentions of one track) is planned once.
         planned = planned.DistinctBy(p => (p.Track, p.Aspect)).ToList();
@@ -219,7 +213,7 @@ public sealed partial class LocalInterpreter
         return best;
     }
 
-    private static AspectDirection Opposite(ReaderAspect aspect, AspectDirection d) => d switch
+    private static AspectDirection Opposite(AspectDirection d) => d switch
     {
         AspectDirection.Plus => AspectDirection.Minus,
         AspectDirection.Minus => AspectDirection.Plus,
@@ -227,13 +221,15 @@ public sealed partial class LocalInterpreter
         _ => AspectDirection.None,
     };
 
+    private static string TrackWords(string track) => track == ToolCallShapes.MixTarget ? "the whole mix" : track;
+
     /// <summary>"I read 'a tad harsh' as less presence (2-4 kHz) on Kick and Bass DI", then what the calls do.</summary>
     private static string Understood(string text, List<ReadMove> readings, List<ToolCall> calls)
     {
         string quote = text.Trim();
         if (quote.Length > 70) quote = quote[..67].TrimEnd() + "...";
         var parts = readings.GroupBy(r => (r.Aspect, r.Direction))
-            .Select(g => $"{CanonicalRequest.Describe(g.Key.Aspect, g.Key.Direction)} on {string.Join(" and ", g.Select(r => r.Track == ToolCallShapes.MixTarget ? "the whole mix" : r.Track).Distinct())}")
+            .Select(g => $"{CanonicalRequest.Describe(g.Key.Aspect, g.Key.Direction)} on {string.Join(" and ", g.Select(r => TrackWords(r.Track)).Distinct())}")
             .ToList();
         string understood = parts.Count == 0 ? "" : $"I read \"{quote}\" as {string.Join("; ", parts)}. ";
         return understood + CallDescriber.Summarize(calls);
@@ -245,11 +241,11 @@ public sealed partial class LocalInterpreter
     private Interpretation TwoReadings(Turn turn, List<Token> tokens, string s, List<Item> items, bool followUpLead, Interpretation rules, bool rulesChange,
         RequestReading reading, List<ReaderMention> mentions)
     {
-        var rulesCalls = rulesChange ? (ToolCallsInterpretation)rules : ChangesIgnoringQuestion(turn, tokens, items, followUpLead, s) as ToolCallsInterpretation;
+        var rulesCalls = rulesChange ? (ToolCallsInterpretation)rules : InterpretChanges(turn, tokens, items, followUpLead, s) as ToolCallsInterpretation;
         var change = ReconcileChange(turn, rulesCalls, reading, mentions, out var readings);
         if (change is not { Count: > 0 }) return rules is QuestionInterpretation ? rules : VagueQuestion(turn);
         string label = readings.Count > 0
-            ? string.Join("; ", readings.Take(3).Select(r => $"{CanonicalRequest.Describe(r.Aspect, r.Direction)} on {(r.Track == ToolCallShapes.MixTarget ? "the whole mix" : r.Track)}"))
+            ? string.Join("; ", readings.Take(3).Select(r => $"{CanonicalRequest.Describe(r.Aspect, r.Direction)} on {TrackWords(r.Track)}"))
             : CallDescriber.Summarize(change);
         var answer = rules is ToolCallsInterpretation { ChangesSound: false } info ? info.Calls : [ToolCall.Create(ToolNames.AnalyzeMix)];
         return new QuestionInterpretation("Should I change something, or were you asking how it sounds now?",

@@ -1,5 +1,4 @@
 using Mixwright.Embeddings.Reading;
-using Mixwright.Embeddings.Text;
 
 namespace Mixwright.Assistant.Agent;
 
@@ -14,22 +13,15 @@ public static class RequestReaderLoader
 
     public static IRequestReader? Load(TextWriter? warnings = null)
     {
-        var heads = ReaderModelFiles.Locate();
-        var encoder = MiniLmFiles.Locate();
-        if (!heads.HasModel || !File.Exists(encoder.ModelPath) || !File.Exists(encoder.VocabularyPath))
-        {
-            string missing = !heads.HasModel ? heads.ModelPath : !File.Exists(encoder.ModelPath) ? encoder.ModelPath : encoder.VocabularyPath;
-            warnings?.WriteLine($"note: the learned reader is not available ({missing} is missing; rebuild with dotnet build); reading requests with the rules alone.");
-            return null;
-        }
         try
         {
-            return LearnedRequestReader.Load(heads);
+            // The heads are checked before the encoder's half-second load; TextEncoder.Load checks its own files.
+            return LearnedRequestReader.Load(ReaderModelFiles.Locate().Require());
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
-            // A damaged model file must not cost the user the turn: the rules still read.
-            warnings?.WriteLine($"note: the learned reader could not be loaded ({e.Message}); reading requests with the rules alone.");
+            // Missing or damaged model files must not cost the user the turn: the rules still read.
+            warnings?.WriteLine($"note: the learned reader is not available ({e.Message}); reading requests with the rules alone.");
             return null;
         }
     }
